@@ -1,0 +1,78 @@
+"""trustcrises: a sourced, bilingual dataset of corporate trust crises.
+
+>>> import trustcrises as tc
+>>> cases = tc.load_cases()            # one row per crisis
+>>> events = tc.load_events()          # the dated, sourced timeline of every case
+
+Importing the package reads no file and loads neither pandera nor great_tables: the data and
+the heavier libraries load on first use.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+from ._errors import (
+    CaseNotFoundError,
+    DataIntegrityError,
+    OutputError,
+    RenderError,
+    SourceFileError,
+    TableNotFoundError,
+    TrustCrisesError,
+    ValidationError,
+)
+from ._version import __version__
+
+_LAZY = {
+    "build": "_build",
+    "list_tables": "_load",
+    "load": "_load",
+    "load_cases": "_load",
+    "load_codebook": "_load",
+    "load_events": "_load",
+    "load_sources": "_load",
+    "load_viewpoints": "_load",
+    "path": "_load",
+    "validate": "_validate",
+}
+
+__all__ = sorted([
+    "CaseNotFoundError",
+    "DataIntegrityError",
+    "OutputError",
+    "RenderError",
+    "SourceFileError",
+    "TableNotFoundError",
+    "TrustCrisesError",
+    "ValidationError",
+    "__version__",
+    *_LAZY,
+])
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ._build import build
+    from ._load import (
+        list_tables,
+        load,
+        load_cases,
+        load_codebook,
+        load_events,
+        load_sources,
+        load_viewpoints,
+        path,
+    )
+    from ._validate import validate
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'trustcrises' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,185 @@
+"""``trustcrises build``: validate everything, then write every output or nothing.
+
+Outputs are serialised in memory first. Only when all of them exist are they written, into a
+temporary folder beside their targets, and moved into place one by one, datapackage.json last.
+Builds into the same folder take turns (an exclusive lock on the folder), so two at once never
+leave a mix of their files. A file whose bytes would not change is left untouched.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import io
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ._catalog import TABLES
+from ._compile import compile_folder
+from ._errors import OutputError, SourceFileError
+from ._load import DESCRIPTOR
+from ._paths import checkout_root
+from ._schema import table_schema
+
+_ARROW = {"string": pa.string(), "boolean": pa.bool_(), "Int64": pa.int64(),
+          "date32[day][pyarrow]": pa.date32()}
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build wrote: every output path, and those whose bytes changed."""
+
+    outputs: tuple[Path, ...]
+    changed: tuple[Path, ...]
+    counts: dict[str, int]
+
+
+def default_source() -> Path:
+    root = checkout_root()
+    if root is None:
+        raise SourceFileError("No source folder given and no checkout found: pass --source "
+                              "DIR (a folder with cases/*.yaml)")
+    return root / "datasets"
+
+
+def parquet_bytes(name: str, frame: pd.DataFrame, version: str) -> bytes:
+    """Deterministic Parquet: fixed types, compression and metadata, no timestamps."""
+    from ._frames import dtypes
+
+    schema = TABLES[name].model.to_schema()
+    fields = [pa.field(c, _ARROW[str(dtype)], nullable=bool(schema.columns[c].nullable),
+                       metadata={"description": schema.columns[c].description or ""})
+              for c, dtype in dtypes(name).items()]
+    arrow_schema = pa.schema(fields, metadata={"trustcrises.table": name,
+                                               "trustcrises.data_version": version})
+    arrays = [pa.array(frame[c].to_numpy(dtype=object, na_value=None), type=f.type)
+              for c, f in zip(dtypes(name), fields)]
+    table = pa.Table.from_arrays(arrays, schema=arrow_schema)
+    buffer = io.BytesIO()
+    pq.write_table(table, buffer, compression="zstd", compression_level=9,
+                   use_dictionary=True, write_statistics=True, store_schema=True)
+    return buffer.getvalue()
+
+
+def _json(data: object) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def render_outputs(frames: dict[str, pd.DataFrame], package: dict) -> tuple[dict, dict]:
+    """``({filename: bytes} for the data folder, {filename: bytes} for schemas/)``."""
+    version = str(package.get("version", "0.0.0"))
+    data: dict[str, bytes] = {}
+    schemas: dict[str, bytes] = {}
+    resources = []
+    for name, spec in TABLES.items():
+        blob = parquet_bytes(name, frames[name], version)
+        data[spec.filename] = blob
+        schema = table_schema(name, frames["codebook"])
+        schemas[f"{name}.schema.json"] = _json(schema)
+        resources.append({
+            "name": name, "path": spec.filename, "title": spec.title,
+            "description": spec.description, "profile": "tabular-data-resource",
+            "format": "parquet", "mediatype": "application/vnd.apache.parquet",
+            "bytes": len(blob), "hash": "sha256:" + hashlib.sha256(blob).hexdigest(),
+            "schema": schema,
+        })
+    keys = ("name", "title", "description", "version", "homepage", "licenses", "sources",
+            "contributors", "keywords")
+    meta = {k: package[k] for k in keys if package.get(k) is not None}
+    meta.setdefault("name", "collection")
+    meta["version"] = version
+    data[DESCRIPTOR] = _json({"profile": "tabular-data-package", **meta,
+                              "resources": resources})
+    return data, schemas
+
+
+def build(source: str | Path | None = None, out: str | Path | None = None,
+          schemas: str | Path | None = None) -> BuildResult:
+    """Compile the case files in ``source`` into Parquet, schemas and datapackage.json.
+
+    Nothing is written unless every file validates. Defaults: the checkout's ``datasets/``
+    for both source and out, and its ``schemas/`` (or ``OUT/schemas`` when out is given).
+    """
+    source_dir = Path(source) if source is not None else default_source()
+    if out is None:
+        out_dir = source_dir if source is not None else default_source()
+    else:
+        out_dir = Path(out)
+    if schemas is not None:
+        schema_dir = Path(schemas)
+    elif out is None and source is None:
+        schema_dir = default_source().parent / "schemas"
+    else:
+        schema_dir = out_dir / "schemas"
+    _check_writable(out_dir)
+    frames, package = compile_folder(source_dir)
+    data, schema_files = render_outputs(frames, package)
+    changed = _write_all([(schema_dir, schema_files), (out_dir, data)], lock=out_dir)
+    outputs = tuple(out_dir / f for f in data) + tuple(schema_dir / f for f in schema_files)
+    return BuildResult(outputs, tuple(changed), {n: len(f) for n, f in frames.items()})
+
+
+def _check_writable(folder: Path) -> None:
+    probe = folder
+    while not probe.exists():
+        if probe.parent == probe:
+            break
+        probe = probe.parent
+    if probe.exists() and not probe.is_dir():
+        raise OutputError(f"Output {str(probe)!r} is a file, not a folder; choose a folder "
+                          "with --out")
+    if not os.access(probe, os.W_OK | os.X_OK):
+        raise OutputError(f"Output folder {str(probe)!r} is not writable; choose another "
+                          "with --out or fix its permissions")
+
+
+def _write_all(groups: list[tuple[Path, dict[str, bytes]]], *, lock: Path) -> list[Path]:
+    """Write every group of files, or none; return the paths whose bytes changed."""
+    try:
+        for folder, _ in groups:
+            folder.mkdir(parents=True, exist_ok=True)
+        handle = os.open(lock, os.O_RDONLY)
+    except OSError as exc:
+        raise OutputError(f"Cannot create or open the output folder {str(lock)!r} "
+                          f"({exc.strerror or exc}); choose another with --out") from None
+    staged: list[tuple[Path, Path]] = []
+    temps: list[Path] = []
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        for folder, files in groups:
+            todo = {n: b for n, b in files.items() if _differs(folder / n, b)}
+            if not todo:
+                continue
+            temp = Path(tempfile.mkdtemp(prefix=".trustcrises-build-", dir=folder))
+            temps.append(temp)
+            for filename, blob in todo.items():
+                with open(temp / filename, "wb") as fh:
+                    fh.write(blob)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                staged.append((temp / filename, folder / filename))
+        for temp_path, final in staged:
+            os.replace(temp_path, final)
+    except OSError as exc:
+        raise OutputError(f"Writing the build output failed ({exc.strerror or exc}); the "
+                          "previous output was left as it was") from None
+    finally:
+        for temp in temps:
+            shutil.rmtree(temp, ignore_errors=True)
+        os.close(handle)
+    return [final for _, final in staged]
+
+
+def _differs(target: Path, blob: bytes) -> bool:
+    try:
+        return target.read_bytes() != blob
+    except OSError:
+        return True

@@ -1,0 +1,83 @@
+"""The registry of tables, read by the loader, the build, the CLI, the docs and the tests.
+
+Adding a table is one entry here plus its pandera model in ``_models``. This module imports
+nothing heavy, so the loader and the CLI can use it without loading pandera.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ._errors import TableNotFoundError
+from ._problems import did_you_mean
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    """Columns of one table that must match the primary key of another."""
+
+    fields: tuple[str, ...]
+    table: str
+    reference: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table of the dataset."""
+
+    name: str
+    model_name: str
+    title: str
+    description: str
+    primary_key: tuple[str, ...]
+    foreign_keys: tuple[ForeignKey, ...] = field(default=())
+
+    @property
+    def filename(self) -> str:
+        return f"{self.name}.parquet"
+
+    @property
+    def model(self) -> type[pa.DataFrameModel]:
+        """The pandera model (imports pandera on first use)."""
+        from . import _models
+
+        return getattr(_models, self.model_name)
+
+
+def _fk(column: str, table: str) -> ForeignKey:
+    return ForeignKey((column,), table, (column,))
+
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (
+        Table("cases", "Cases", "Cases", "One row per trust crisis: who, what, how it was "
+              "coded, how the company responded and how it ended.", ("case_id",)),
+        Table("events", "Events", "Events", "The dated, sourced timeline of every case, "
+              "with each response coded.", ("case_id", "seq"),
+              (_fk("case_id", "cases"), _fk("source_id", "sources"))),
+        Table("sources", "Sources", "Sources", "Every source cited by an event or a "
+              "viewpoint.", ("source_id",)),
+        Table("viewpoints", "Viewpoints", "Viewpoints", "Expert commentary on the cases, "
+              "with stances on contested propositions.", ("viewpoint_id",),
+              (_fk("case_id", "cases"), _fk("source_id", "sources"))),
+        Table("codebook", "Codebook", "Codebook", "Every code used anywhere, with labels "
+              "and definitions in Chinese and English.", ("field", "code")),
+    )
+}
+
+
+def table(name: str) -> Table:
+    """The catalog entry for ``name``, or a TableNotFoundError listing the valid names."""
+    try:
+        return TABLES[name]
+    except (KeyError, TypeError):
+        hint = did_you_mean(name, list(TABLES))
+        raise TableNotFoundError(
+            f"Unknown table {name!r}. " + (f"{hint} " if hint else "")
+            + f"Valid tables: {', '.join(TABLES)}."
+        ) from None

@@ -1,0 +1,172 @@
+"""The ``trustcrises`` command: a thin layer over the Python API.
+
+Exit status: 0 success, 1 invalid data, 2 usage error (unknown case, bad option, missing path).
+Heavy libraries are imported inside each command, so ``--help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from ._errors import (
+    CaseNotFoundError,
+    DataIntegrityError,
+    OutputError,
+    RenderError,
+    SourceFileError,
+    TableNotFoundError,
+    ValidationError,
+)
+from ._version import __version__
+
+_EPILOG = """examples:
+  trustcrises list
+  trustcrises show xiaomi-2026-kol --lang zh
+  trustcrises validate my-cases/
+  trustcrises build --source my-cases/ --out my-build/
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="trustcrises", epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="A sourced, bilingual dataset of corporate trust crises.")
+    parser.add_argument("--version", action="version", version=f"trustcrises {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    def data_dir(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--data-dir", metavar="DIR", help="a dataset built with `trustcrises "
+                       "build --out DIR` (default: the bundled data)")
+
+    def lang(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--lang", choices=("en", "zh"), default="en", help="language (en, zh)")
+
+    p = sub.add_parser("list", help="the cases, one line each")
+    lang(p)
+    data_dir(p)
+    p = sub.add_parser("show", help="everything about one case: summary, timeline, sources")
+    p.add_argument("case_id", metavar="CASE_ID")
+    lang(p)
+    data_dir(p)
+    p = sub.add_parser("tables", help="the tables and their Parquet files")
+    data_dir(p)
+    p = sub.add_parser("codes", help="the codebook: valid codes with their labels")
+    p.add_argument("field", nargs="?", metavar="FIELD", help="one code list, e.g. strategy")
+    lang(p)
+    data_dir(p)
+    p = sub.add_parser("validate", help="check a folder of case files and list every problem")
+    p.add_argument("source", nargs="?", metavar="DIR",
+                   help="folder holding cases/*.yaml (default: the package's own sources)")
+    p = sub.add_parser("build", help="compile case files into Parquet, schemas and "
+                       "datapackage.json")
+    p.add_argument("--source", metavar="DIR", help="folder holding cases/*.yaml "
+                   "(default: the checkout's datasets/)")
+    p.add_argument("--out", metavar="DIR", help="output folder (default: the source folder)")
+    p.add_argument("--schemas", metavar="DIR", help="folder for the table schemas (default: "
+                   "the checkout's schemas/, or OUT/schemas)")
+    p = sub.add_parser("new", help="write a commented template case file to fill in")
+    p.add_argument("case_id", metavar="CASE_ID")
+    p.add_argument("--source", metavar="DIR", default=".",
+                   help="collection folder (default: the current folder)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        return _COMMANDS[args.command](args)
+    except ValidationError as exc:
+        print(f"trustcrises: error: {exc}", file=sys.stderr)
+        return 1
+    except (CaseNotFoundError, TableNotFoundError, SourceFileError, OutputError,
+            RenderError) as exc:
+        print(f"trustcrises: error: {exc}", file=sys.stderr)
+        return 2
+    except DataIntegrityError as exc:
+        print(f"trustcrises: error: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # pragma: no cover - e.g. `trustcrises list | head`
+        return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    from ._show import list_text
+
+    print(list_text(args.data_dir, args.lang))
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    from ._show import show_text
+
+    print(show_text(args.case_id, args.data_dir, args.lang))
+    return 0
+
+
+def _tables(args: argparse.Namespace) -> int:
+    from ._catalog import TABLES
+    from ._load import path
+
+    for name, spec in TABLES.items():
+        print(f"{name:<11} {path(name, data_dir=args.data_dir)}\n{'':<11} {spec.description}")
+    return 0
+
+
+def _codes(args: argparse.Namespace) -> int:
+    from ._show import rows
+
+    book = rows("codebook", args.data_dir)
+    fields = list(dict.fromkeys(r["field"] for r in book))
+    if args.field and args.field not in fields:
+        from ._problems import did_you_mean
+
+        hint = did_you_mean(args.field, fields)
+        raise TableNotFoundError(f"Unknown code list {args.field!r}. "
+                                 + (f"{hint} " if hint else "")
+                                 + f"Code lists: {', '.join(fields)}.")
+    for field in [args.field] if args.field else fields:
+        print(f"{field}:")
+        for r in sorted((r for r in book if r["field"] == field), key=lambda r: r["sort_order"]):
+            print(f"  {r['code']:<24} {r[f'label_{args.lang}']}")
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from ._build import default_source
+    from ._compile import compile_folder
+
+    source = args.source if args.source is not None else default_source()
+    frames, _ = compile_folder(source)
+    counts = ", ".join(f"{len(f)} {n}" for n, f in frames.items())
+    print(f"{source}: valid ({counts})")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from ._build import build
+
+    result = build(args.source, args.out, args.schemas)
+    counts = ", ".join(f"{n} {t}" for t, n in result.counts.items())
+    print(f"Built {counts}.")
+    for output in result.outputs:
+        state = "written" if output in result.changed else "unchanged"
+        print(f"  {state:<9} {output}")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from ._template import write_template
+
+    written = write_template(args.case_id, args.source)
+    for path in written:
+        print(f"wrote {path}")
+    print(f"Fill in {written[-1]}, then run: trustcrises validate {args.source}")
+    return 0
+
+
+_COMMANDS = {"list": _list, "show": _show, "tables": _tables, "codes": _codes,
+             "validate": _validate, "build": _build, "new": _new}

@@ -1,0 +1,94 @@
+"""From a folder of case files to validated, derived, sorted frames."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from . import _rules
+from ._catalog import TABLES
+from ._checks import schema_failures
+from ._errors import ValidationError
+from ._frames import frame
+from ._sources import Collection, Origin, read_folder
+
+
+def compile_folder(root: Path | str) -> tuple[dict[str, pd.DataFrame], dict]:
+    """Validated frames of every table and the dataset metadata, or a ValidationError."""
+    coll = read_folder(Path(root))
+    if coll.package.get("extends") == "trustcrises":
+        _extend_with_bundled(coll)
+    frames = {name: frame(name, coll.rows[name]) for name in TABLES}
+
+    def report(table: str, index: int | None, column: str | None, rule: str, *,
+               value: object = None, suggestion: str | None = None) -> None:
+        if index is not None and column and (table, index, column) in coll.flagged:
+            return
+        coll.problem(table, index, column, rule, value=value, suggestion=suggestion)
+
+    _rules.check_precision(coll.rows, report)
+    _rules.check_keys(frames, coll.origins, report)
+    for name, table_frame in frames.items():
+        schema_failures(name, table_frame, lambda i, c, rule, v, name=name:
+                        report(name, i, c, rule, value=v))
+    _rules.check_codes(frames, report)
+    _rules.check_pairs(frames, report)
+    _rules.check_cases(frames, report)
+    _rules.check_timelines(frames, report)
+    _rules.check_viewpoints(frames, report)
+    if coll.problems:
+        raise ValidationError(sorted(set(coll.problems), key=_order),
+                              what=f"the case files in {str(root)!r}")
+    derive(frames)
+    return {name: sort(name, f) for name, f in frames.items()}, coll.package
+
+
+def _order(problem: object) -> tuple:
+    return (problem.file, problem.line or 0, problem.field, problem.rule)
+
+
+def _extend_with_bundled(coll: Collection) -> None:
+    """Put the bundled codebook and sources under a user's own."""
+    from ._load import load
+
+    for name in ("codebook", "sources"):
+        bundled = load(name).astype(object).where(lambda f: f.notna(), None)
+        records = bundled.to_dict("records")
+        coll.rows[name][:0] = records
+        coll.origins[name][:0] = [Origin(file="") for _ in records]
+        coll.flagged = {(t, i + len(records) if t == name else i, c)
+                        for t, i, c in coll.flagged}
+
+
+def derive(frames: dict[str, pd.DataFrame]) -> None:
+    """Fill the derived response-time columns of ``cases`` from ``events``."""
+    cases, events = frames["cases"], frames["events"]
+    first, decisive = {}, {}
+    for case_id, group in events.sort_values(["case_id", "seq"]).groupby("case_id"):
+        trigger = group[group["event_type"] == "trigger"]
+        if len(trigger) != 1 or trigger.iloc[0]["date_precision"] != "day":
+            continue
+        start = trigger.iloc[0]["date"]
+        responses = group[group["event_type"] == "response"]
+        first[case_id] = _days(responses, start)
+        decisive[case_id] = _days(responses[responses["is_decisive"].fillna(False)], start)
+    cases["days_to_first_response"] = pd.array(
+        [first.get(c) for c in cases["case_id"]], dtype="Int64")
+    cases["days_to_decisive_response"] = pd.array(
+        [decisive.get(c) for c in cases["case_id"]], dtype="Int64")
+
+
+def _days(responses: pd.DataFrame, start: object) -> int | None:
+    if responses.empty:
+        return None
+    row = responses.iloc[0]
+    if row["date_precision"] != "day":
+        return None
+    return (row["date"] - start).days
+
+
+def sort(name: str, table_frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows in primary-key order, a fresh RangeIndex."""
+    keys = list(TABLES[name].primary_key)
+    return table_frame.sort_values(keys, kind="stable").reset_index(drop=True)

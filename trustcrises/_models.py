@@ -1,0 +1,211 @@
+"""The five tables as pandera models: the single source of truth for columns.
+
+Every column declares its dtype, its constraints and a description. Column
+metadata marks the columns whose values are codes from the codebook
+(``{"codes": FIELD}``) and the columns the build derives (``{"derived": True}``).
+The Frictionless schemas, the data card and the validator are generated from
+these models.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import pandas as pd
+import pandera.pandas as pa
+import pyarrow
+from pandera.typing import Series
+
+Text = Series[pd.StringDtype("pyarrow")]
+Date = Series[Annotated[pd.ArrowDtype, pyarrow.date32()]]
+Flag = Series[pd.BooleanDtype]
+Count = Series[pd.Int64Dtype]
+
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+NOT_BLANK = r"^\S(.*\S)?$"  # no leading or trailing white space, not empty
+URL = r"^https?://[^\s/$.?#][^\s]*$"
+LANGUAGE = r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$"
+QUOTE_MAX = 80
+
+
+def _text(description: str, *, nullable: bool = False, max_length: int | None = None,
+         pattern: str = NOT_BLANK, **kwargs) -> object:
+    """A string column that is never blank when present."""
+    length = (1, max_length) if max_length else None
+    return pa.Field(description=description, nullable=nullable, str_matches=pattern,
+                    str_length=length, **kwargs)
+
+
+CODE = r"^[a-z0-9_-]+$"
+REGION = r"^[A-Z]{2}$"
+
+
+def _code(field: str, description: str, *, nullable: bool = False,
+          pattern: str = CODE) -> object:
+    """A column whose values are codes of ``field`` in the codebook."""
+    return pa.Field(description=description, nullable=nullable, str_matches=pattern,
+                    metadata={"codes": field})
+
+
+def _derived(description: str) -> object:
+    """A whole number of days computed by the build, never typed by hand."""
+    return pa.Field(description=description, nullable=True, ge=0, metadata={"derived": True})
+
+
+class _Strict(pa.DataFrameModel):
+    class Config:
+        strict = True
+        ordered = False
+        coerce = False
+
+
+class Cases(_Strict):
+    """One row per trust crisis."""
+
+    case_id: Text = _text("Stable identifier of the case, a lowercase slug.", pattern=SLUG,
+                         unique=True)
+    company_en: Text = _text("Company at the centre of the crisis, in English.")
+    company_zh: Text = _text("Company at the centre of the crisis, in Chinese.")
+    region: Text = _code("region", "Where the crisis played out: ISO 3166-1 alpha-2 code.",
+                         pattern=REGION)
+    industry: Text = _code("industry", "Industry of the company.")
+    title_en: Text = _text("Short title of the crisis, in English.")
+    title_zh: Text = _text("Short title of the crisis, in Chinese.")
+    summary_en: Text = _text("Summary of the crisis in a few sentences, in English.")
+    summary_zh: Text = _text("Summary of the crisis in a few sentences, in Chinese.")
+    start_date: Date = pa.Field(description="Date of the triggering event (first day of the "
+                                "period when date_precision is month or year).")
+    end_date: Date = pa.Field(nullable=True, description="Date the crisis ended, if it has; "
+                              "null when it is ongoing or no source dates its end.")
+    date_precision: Text = _code("date_precision", "Precision of start_date and end_date.")
+    cause_category: Text = _code("cause_category", "What caused the crisis.")
+    scct_cluster: Text = _code("scct_cluster", "Crisis cluster after Coombs' SCCT: how much "
+                              "responsibility stakeholders attribute to the company.",
+                              nullable=True)
+    coding_rationale_en: Text = _text("One-line reason for the cause and cluster codes, in "
+                                     "English.")
+    coding_rationale_zh: Text = _text("One-line reason for the cause and cluster codes, in "
+                                     "Chinese.")
+    pressure_source: Text = _code("pressure_source", "Who forced the company to act.")
+    trigger_en: Text = _text("What set the crisis off, in English.")
+    trigger_zh: Text = _text("What set the crisis off, in Chinese.")
+    response_en: Text = _text("How the company responded, in English.")
+    response_zh: Text = _text("How the company responded, in Chinese.")
+    outcome_en: Text = _text("How the crisis ended or where it stands, in English.")
+    outcome_zh: Text = _text("How the crisis ended or where it stands, in Chinese.")
+    decision_reversed: Flag = pa.Field(nullable=True, description="Whether outside pressure "
+                                       "reversed a business decision; null when the case has "
+                                       "no such decision or the sources do not settle it.")
+    article_role: Text = _code("article_role", "How the seed article uses the case.")
+    identification: Text = _code("identification", "Whether it is certain which event the seed "
+                                "article refers to.")
+    note_en: Text = _text("Known gaps, uncertainties and disagreements, in English.",
+                         nullable=True)
+    note_zh: Text = _text("Known gaps, uncertainties and disagreements, in Chinese.",
+                         nullable=True)
+    days_to_first_response: Count = _derived("Days from the trigger to the company's first "
+                                            "response event; null when either date is coarser "
+                                            "than a day or there is no response.")
+    days_to_decisive_response: Count = _derived("Days from the trigger to the first decisive "
+                                               "response event; null when either date is "
+                                               "coarser than a day or none is decisive.")
+
+
+class Events(_Strict):
+    """The dated timeline of every case."""
+
+    case_id: Text = _text("The case this event belongs to.", pattern=SLUG)
+    seq: Count = pa.Field(ge=1, description="Position of the event in its case's timeline, "
+                          "1..n in date order.")
+    date: Date = pa.Field(description="Date of the event (first day of the period when "
+                          "date_precision is month or year).")
+    date_precision: Text = _code("date_precision", "Precision of date.")
+    event_type: Text = _code("event_type", "Kind of event.")
+    strategy: Text = _code("strategy", "Response strategy (SCCT, plus corrective and personnel "
+                          "action); set for response events only.", nullable=True)
+    strategy_rationale_en: Text = _text("One-line reason for the strategy code, in English.",
+                                       nullable=True)
+    strategy_rationale_zh: Text = _text("One-line reason for the strategy code, in Chinese.",
+                                       nullable=True)
+    is_decisive: Flag = pa.Field(description="Whether this response is the one that settled "
+                                 "the crisis (or its main pressure); false for other events.")
+    actor_en: Text = _text("Who acted, in English.")
+    actor_zh: Text = _text("Who acted, in Chinese.")
+    description_en: Text = _text("What happened, in English.")
+    description_zh: Text = _text("What happened, in Chinese.")
+    source_id: Text = _text("The source that supports the event.", pattern=SLUG)
+    quote: Text = _text(f"Short verbatim text from the source (at most {QUOTE_MAX} characters), "
+                       "in the source's language.", max_length=QUOTE_MAX)
+    note_en: Text = _text("Disagreements between sources and other caveats, in English.",
+                         nullable=True)
+    note_zh: Text = _text("Disagreements between sources and other caveats, in Chinese.",
+                         nullable=True)
+
+
+class Sources(_Strict):
+    """Every source cited by an event or a viewpoint."""
+
+    source_id: Text = _text("Stable identifier of the source, a lowercase slug.", pattern=SLUG,
+                           unique=True)
+    kind: Text = _code("source_kind", "Kind of source.")
+    title: Text = _text("Title of the page or document, in its own language.")
+    publisher: Text = _text("Who published it.")
+    author: Text = _text("Author, where the source names one.", nullable=True)
+    url: Text = _text("Address of the page; null only when none exists.", nullable=True,
+                     pattern=URL)
+    published: Date = pa.Field(nullable=True, description="Publication date; null when the "
+                               "source carries none.")
+    language: Text = _text("Language of the source (BCP 47, e.g. zh-Hans, zh-Hant, en).",
+                          pattern=LANGUAGE)
+    note_en: Text = _text("Caveats about the source (a mirror copy, a scrambled page), in "
+                         "English.", nullable=True)
+    note_zh: Text = _text("Caveats about the source, in Chinese.", nullable=True)
+
+
+class Viewpoints(_Strict):
+    """Expert commentary on the cases."""
+
+    viewpoint_id: Text = _text("Stable identifier of the viewpoint, a lowercase slug.",
+                              pattern=SLUG, unique=True)
+    case_id: Text = _text("The case the commentary is about.", pattern=SLUG)
+    commentator_en: Text = _text("Who made the claim, in English.")
+    commentator_zh: Text = _text("Who made the claim, in Chinese.")
+    affiliation_en: Text = _text("The commentator's affiliation as the source gives it, in "
+                                "English.")
+    affiliation_zh: Text = _text("The commentator's affiliation as the source gives it, in "
+                                "Chinese.")
+    section: Text = _code("section", "The part of the source the claim sits in.")
+    theme: Text = _code("theme", "What the claim is about.")
+    headline_problem: Count = pa.Field(nullable=True, ge=1, le=5, description="Which of the "
+                                       "five core problems promised by the seed article's "
+                                       "section heading this claim is; null for other claims.")
+    claim_en: Text = _text("The claim in our own words, in English.")
+    claim_zh: Text = _text("The claim in our own words, in Chinese.")
+    quote: Text = _text(f"Short verbatim text from the source (at most {QUOTE_MAX} characters).",
+                       max_length=QUOTE_MAX)
+    source_id: Text = _text("The source of the claim.", pattern=SLUG)
+    proposition: Text = _code("proposition", "Contested proposition the claim takes a side on.",
+                             nullable=True)
+    stance: Text = _code("stance", "The claim's stance on the proposition.", nullable=True)
+    stance_rationale_en: Text = _text("One-line reason for the stance code, in English.",
+                                     nullable=True)
+    stance_rationale_zh: Text = _text("One-line reason for the stance code, in Chinese.",
+                                     nullable=True)
+
+
+class Codebook(_Strict):
+    """Every code used anywhere, with labels and definitions in both languages."""
+
+    field: Text = _text("The code list (a coded column, or a list such as posture).",
+                       pattern=r"^[a-z0-9_]+$")
+    code: Text = _text("The code.", pattern=r"^[A-Za-z0-9_-]+$")
+    label_en: Text = _text("Label shown in English tables.")
+    label_zh: Text = _text("Label shown in Chinese tables.")
+    definition_en: Text = _text("What the code means, in English.")
+    definition_zh: Text = _text("What the code means, in Chinese.")
+    reference: Text = _text("Where the code comes from (a publication or standard).",
+                           nullable=True)
+    posture: Text = _code("posture", "For a strategy: its SCCT posture.", nullable=True)
+    benoit: Text = _code("benoit", "For a strategy: the nearest Benoit image-repair category.",
+                        nullable=True)
+    sort_order: Count = pa.Field(ge=0, description="Display order within the field.")

@@ -1,0 +1,89 @@
+"""``tc.validate``: check any frame, such as a user's own, against a table's rules."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ._catalog import table as _table
+from ._errors import ValidationError
+from ._problems import Problem
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def validate(frame: pd.DataFrame, *, table: str, codebook: pd.DataFrame | None = None
+             ) -> pd.DataFrame:
+    """Check ``frame`` against the rules of ``table`` and report every failure at once.
+
+    Checks columns, dtypes and constraints (from the pandera model), codes (against
+    ``codebook``, the bundled one by default), both languages of each text pair and, for
+    events, the timeline rules within each case. Returns the frame unchanged when it is valid.
+
+    Raises
+    ------
+    ValidationError
+        Listing every problem, each with its row, column, value and what to fix.
+
+    Examples
+    --------
+    >>> import trustcrises as tc
+    >>> cases = tc.load_cases()
+    >>> tc.validate(cases, table="cases") is cases
+    True
+    >>> bad = cases.assign(region="China")
+    >>> try:
+    ...     tc.validate(bad, table="cases")
+    ... except tc.ValidationError as exc:
+    ...     print(exc.problems[0].rule)
+    must be an ISO 3166-1 alpha-2 code in capitals, such as CN or US
+    """
+    import pandas as pd
+
+    from . import _rules
+    from ._checks import schema_failures
+    from ._load import load
+
+    spec = _table(table)
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"validate() takes a pandas DataFrame, not {type(frame).__name__}")
+    labels = list(frame.index)
+    work = frame.reset_index(drop=True)
+    problems: set[tuple[int, Problem]] = set()
+
+    def report(name: str, index: int | None, column: str | None, rule: str, *,
+               value: object = None, suggestion: str | None = None) -> None:
+        if name != spec.name:
+            return
+        where = f"row {labels[index]!r}" if index is not None and index < len(labels) \
+            else "table"
+        field = f"{where}, column {column!r}" if column else where
+        problems.add((-1 if index is None else index,
+                      Problem(field=field, value=value, rule=rule, suggestion=suggestion)))
+
+    schema_failures(spec.name, work, lambda i, c, rule, v: report(spec.name, i, c, rule,
+                                                                  value=v))
+    columns = set(spec.model.to_schema().columns)
+    if columns <= set(work.columns):
+        book = codebook if codebook is not None else load("codebook")
+        frames = {spec.name: work, "codebook": book if spec.name != "codebook" else work}
+        _rules.check_codes(frames, report)
+        _rules.check_pairs({spec.name: work}, report)
+        if spec.name == "cases":
+            _rules.check_cases(frames, report)
+        if spec.name == "events":
+            _rules.check_timelines({"events": work, "cases": _no_cases()}, report)
+        if spec.name == "viewpoints":
+            _rules.check_viewpoints(frames, report)
+    if problems:
+        ordered = [p for _, p in sorted(problems, key=lambda item: (item[0], item[1].field,
+                                                                     item[1].rule))]
+        raise ValidationError(ordered, what=f"the {spec.name} frame")
+    return frame
+
+
+def _no_cases() -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame({"case_id": pd.Series([], dtype="string"),
+                         "start_date": pd.Series([], dtype="object")})
