@@ -27,6 +27,9 @@ from ._version import __version__
 
 _LAZY = {
     "build": "_build",
+    "compare": "_tables",
+    "response_matrix": "_tables",
+    "timeline": "_tables",
     "list_tables": "_load",
     "load": "_load",
     "load_cases": "_load",
@@ -63,6 +66,7 @@ if TYPE_CHECKING:  # pragma: no cover
         load_viewpoints,
         path,
     )
+    from ._tables import compare, response_matrix, timeline
     from ._validate import validate
 
 

@@ -19,6 +19,7 @@ from ._errors import (
     TableNotFoundError,
     ValidationError,
 )
+from ._cli_tables import register_table_commands
 from ._version import __version__
 
 _EPILOG = """examples:
@@ -71,6 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("case_id", metavar="CASE_ID")
     p.add_argument("--source", metavar="DIR", default=".",
                    help="collection folder (default: the current folder)")
+    _COMMANDS.update(register_table_commands(sub))
     return parser
 
 

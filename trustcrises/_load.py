@@ -111,7 +111,7 @@ def load(name: str, *, data_dir: str | Path | None = None) -> pd.DataFrame:
 
     data = read_verified(name, data_dir)
     try:
-        arrow_table = pq.read_table(pa.BufferReader(data))
+        arrow_table = pq.ParquetFile(pa.BufferReader(data)).read()
     except (pa.ArrowException, OSError) as exc:
         raise DataIntegrityError(f"{str(path(name, data_dir=data_dir))!r} is not a readable "
                                  f"Parquet file ({exc}). " + _restore_hint(data_dir)) from None

@@ -198,7 +198,8 @@ class Codebook(_Strict):
 
     field: Text = _text("The code list (a coded column, or a list such as posture).",
                        pattern=r"^[a-z0-9_]+$")
-    code: Text = _text("The code.", pattern=r"^[A-Za-z0-9_-]+$")
+    code: Text = _text("The code itself, as stored in coded columns.",
+                       pattern=r"^[A-Za-z0-9_-]+$")
     label_en: Text = _text("Label shown in English tables.")
     label_zh: Text = _text("Label shown in Chinese tables.")
     definition_en: Text = _text("What the code means, in English.")

@@ -54,7 +54,7 @@ def check_codes(frames: dict[str, pd.DataFrame], report: Report) -> None:
                 hint = did_you_mean(value, choices) or (
                     f"Valid codes: {', '.join(sorted(choices))}." if choices else
                     f"The codebook has no codes for {field!r}; add them to codebook.yaml.")
-                report(table, index, column, f"is not a {field} code in the codebook",
+                report(table, index, column, f"is not a valid {field} code in the codebook",
                        value=value, suggestion=hint)
     for index, row in book.iterrows():
         if row["field"] == "strategy" and not (_present(row["posture"])
@@ -75,10 +75,10 @@ def check_keys(frames: dict[str, pd.DataFrame], origins: dict, report: Report) -
                 first = origins[name][seen[key]]
                 where = f"{first.file}:{first.at(spec.primary_key[-1])}" if first.file \
                     else "the bundled data"
-                shown = key[0] if len(key) == 1 else key
+                shown = "/".join(str(k) for k in key)
                 report(name, index, spec.primary_key[-1],
-                       f"duplicate {'/'.join(spec.primary_key)}: already defined at {where}",
-                       value=shown)
+                       f"duplicate {'/'.join(spec.primary_key)} {shown!r}: already defined "
+                       f"at {where}")
             else:
                 seen[key] = index
     sources = set(frames["sources"]["source_id"].dropna())

@@ -19,7 +19,7 @@ def rows(name: str, data_dir: str | Path | None = None) -> list[dict]:
 
     from ._load import read_verified
 
-    return pq.read_table(pa.BufferReader(read_verified(name, data_dir))).to_pylist()
+    return pq.ParquetFile(pa.BufferReader(read_verified(name, data_dir))).read().to_pylist()
 
 
 def labels(data_dir: str | Path | None, lang: str) -> dict[tuple[str, str], str]:

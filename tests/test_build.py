@@ -1,0 +1,139 @@
+"""The build: deterministic, complete, atomic, and in sync with the committed data."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import shutil
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+import trustcrises as tc
+from trustcrises._build import build
+from trustcrises._catalog import TABLES
+
+from conftest import DATASETS, ROOT, snapshot
+
+OUTPUTS = [t.filename for t in TABLES.values()] + ["datapackage.json"]
+
+
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory) -> Path:
+    """The bundled sources rebuilt into a temporary folder."""
+    out = tmp_path_factory.mktemp("rebuilt")
+    build(DATASETS, out)
+    return out
+
+
+def _writer(path: Path) -> str:
+    return pq.ParquetFile(path).metadata.created_by
+
+
+@pytest.mark.parametrize("name", list(TABLES))
+def test_committed_parquet_holds_what_the_sources_say(rebuilt, name):
+    committed = pq.read_table(DATASETS / TABLES[name].filename)
+    fresh = pq.read_table(rebuilt / TABLES[name].filename)
+    assert committed.schema.equals(fresh.schema, check_metadata=True)
+    assert committed.equals(fresh), (f"datasets/{name}.parquet is stale: run `trustcrises "
+                                     "build` and commit the result")
+
+
+def test_committed_files_are_byte_identical_to_a_rebuild(rebuilt):
+    if _writer(DATASETS / "cases.parquet") != _writer(rebuilt / "cases.parquet"):
+        pytest.skip("the committed Parquet was written by another pyarrow version "
+                    f"({_writer(DATASETS / 'cases.parquet')}); contents are compared above")
+    for filename in OUTPUTS:
+        assert (DATASETS / filename).read_bytes() == (rebuilt / filename).read_bytes(), filename
+    for name in TABLES:
+        committed = (ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")
+        assert committed == (rebuilt / "schemas" / f"{name}.schema.json").read_text(
+            encoding="utf-8"), f"schemas/{name}.schema.json is stale: run `trustcrises build`"
+
+
+def test_two_builds_are_byte_identical(collection, tmp_path):
+    build(collection, tmp_path / "a")
+    build(collection, tmp_path / "b")
+    assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
+
+
+def test_rows_are_sorted_by_primary_key(built):
+    for name, spec in TABLES.items():
+        frame = tc.load(name, data_dir=built)
+        keys = list(spec.primary_key)
+        assert frame[keys].equals(frame.sort_values(keys)[keys].reset_index(drop=True)), name
+
+
+def test_datapackage_describes_every_resource(built):
+    descriptor = json.loads((built / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["name"] == "trustcrises"
+    assert descriptor["version"] == "0.1.0"
+    assert descriptor["licenses"][0]["name"] == "CC-BY-4.0"
+    assert [r["name"] for r in descriptor["resources"]] == list(TABLES)
+    for resource in descriptor["resources"]:
+        data = (built / resource["path"]).read_bytes()
+        assert resource["bytes"] == len(data)
+        assert resource["hash"].startswith("sha256:") and len(resource["hash"]) == 71
+        schema = json.loads((built / "schemas" / f"{resource['name']}.schema.json").read_text())
+        assert resource["schema"] == schema
+
+
+def test_schemas_carry_types_constraints_enums_and_keys(built):
+    events = json.loads((built / "schemas" / "events.schema.json").read_text())
+    fields = {f["name"]: f for f in events["fields"]}
+    assert events["primaryKey"] == ["case_id", "seq"]
+    assert {"fields": ["source_id"], "reference": {"resource": "sources",
+                                                    "fields": ["source_id"]}} \
+        in events["foreignKeys"]
+    assert fields["date"]["type"] == "date"
+    assert fields["is_decisive"]["type"] == "boolean"
+    assert fields["seq"]["constraints"] == {"required": True, "minimum": 1}
+    assert fields["quote"]["constraints"]["maxLength"] == 80
+    assert "apology" in fields["strategy"]["constraints"]["enum"]
+    assert "required" not in fields["strategy"]["constraints"]
+    for field in events["fields"]:
+        assert field["description"]
+
+
+def test_a_failed_build_writes_nothing(collection, built):
+    before = snapshot(built)
+    case = collection / "cases" / "xiaomi-2026-kol.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace("region: CN", "region: China"),
+                    encoding="utf-8")
+    with pytest.raises(tc.ValidationError):
+        build(collection, built)
+    assert snapshot(built) == before
+
+
+def test_unchanged_files_are_not_rewritten(collection, built):
+    stamp = {p: p.stat().st_mtime_ns for p in built.rglob("*") if p.is_file()}
+    result = build(collection, built)
+    assert result.changed == ()
+    assert stamp == {p: p.stat().st_mtime_ns for p in built.rglob("*") if p.is_file()}
+
+
+def _build_worker(args):
+    source, out = args
+    build(source, out)
+
+
+def test_concurrent_builds_never_mix_their_files(collection, tmp_path):
+    other = tmp_path / "other"
+    shutil.copytree(collection, other)
+    case = other / "cases" / "xiaomi-2026-kol.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace(
+        "company_en: Xiaomi", "company_en: Xiaomi Corporation"), encoding="utf-8")
+    out = tmp_path / "out"
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(2) as pool:
+        pool.map(_build_worker, [(collection, out), (other, out)] * 3)
+    for name in TABLES:  # every file matches the descriptor written with it
+        tc.load(name, data_dir=out)
+
+
+def test_frictionless_accepts_the_package(built):
+    frictionless = pytest.importorskip("frictionless")
+    report = frictionless.validate(str(built / "datapackage.json"),
+                                   skip_errors=["byte-count"])
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])

@@ -1,0 +1,170 @@
+"""The command line: list, show, codes, tables, validate, build, new."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from trustcrises._cli import main
+
+from conftest import snapshot
+
+
+def run(capsys, *argv):
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_list_prints_one_line_per_case(capsys, built):
+    status, out, err = run(capsys, "list", "--data-dir", str(built))
+    assert status == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0].split() == ["case_id", "years", "company", "·", "title"]
+    assert lines[1].startswith("xiaomi-2026-kol  2026")
+    assert lines[-1] == "1 cases. Details: trustcrises show CASE_ID"
+
+
+def test_list_in_chinese(capsys, built):
+    status, out, _ = run(capsys, "list", "--lang", "zh", "--data-dir", str(built))
+    assert status == 0
+    assert "小米 · 小米拟与“反米”博主合作引发米粉信任危机" in out
+
+
+def test_show_prints_summary_timeline_quotes_and_sources(capsys, built):
+    status, out, _ = run(capsys, "show", "xiaomi-2026-kol", "--data-dir", str(built))
+    assert status == 0
+    assert out.startswith("Xiaomi's planned deal with a fan-baiting blogger  [xiaomi-2026-kol]")
+    assert "Days to first response:    0" in out
+    assert "Timeline:" in out and "Sources:" in out
+    assert "  8. 2026-01-06  Response · Personnel action ★ — Xiaomi spokesperson" in out
+    assert "[guancha-2026-01-07-xiaomi] 观察者网, “小米发布处罚声明”, 2026-01-07. " \
+           "https://www.guancha.cn/politics/2026_01_07_802985.shtml" in out
+
+
+def test_show_in_chinese_uses_codebook_labels(capsys, built):
+    status, out, _ = run(capsys, "show", "xiaomi-2026-kol", "--lang", "zh", "--data-dir",
+                         str(built))
+    assert status == 0
+    assert "起因:" in out and "合作对象选择" in out and "人事处理" in out
+
+
+def test_show_unknown_case_is_a_usage_error(capsys, built):
+    status, out, err = run(capsys, "show", "xiaomi-2026", "--data-dir", str(built))
+    assert (status, out) == (2, "")
+    assert err == ("trustcrises: error: Unknown case 'xiaomi-2026'. Did you mean "
+                   "'xiaomi-2026-kol'? See trustcrises list.\n")
+
+
+def test_bad_option_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["list", "--lang", "fr"])
+    assert info.value.code == 2
+    assert "invalid choice: 'fr'" in capsys.readouterr().err
+
+
+def test_codes_lists_a_code_list(capsys):
+    status, out, _ = run(capsys, "codes", "scct_cluster", "--lang", "zh")
+    assert status == 0
+    assert out.splitlines() == ["scct_cluster:", f"  {'victim':<24} 受害型",
+                                f"  {'accidental':<24} 意外型", f"  {'preventable':<24} 可预防型"]
+
+
+def test_codes_unknown_list(capsys):
+    status, _, err = run(capsys, "codes", "strategies")
+    assert status == 2
+    assert err.startswith("trustcrises: error: Unknown code list 'strategies'. Did you mean "
+                          "'strategy'? Code lists: article_role, benoit, cause_category,")
+
+
+def test_validate_clean_folder(capsys, collection):
+    status, out, _ = run(capsys, "validate", str(collection))
+    assert status == 0
+    assert out.startswith(f"{collection}: valid (1 cases, 12 events,")
+
+
+def test_validate_reports_every_problem_with_file_and_line(capsys, collection):
+    case = collection / "cases" / "xiaomi-2026-kol.yaml"
+    text = case.read_text(encoding="utf-8")
+    text = text.replace("region: CN", "region: cn").replace("strategy: apology",
+                                                            "strategy: apolgy", 1)
+    case.write_text(text, encoding="utf-8")
+    status, out, err = run(capsys, "validate", str(collection))
+    assert (status, out) == (1, "")
+    lines = err.splitlines()
+    assert lines[0] == f"trustcrises: error: 2 problems in the case files in '{collection}':"
+    assert lines[1] == ("  cases/xiaomi-2026-kol.yaml:10: case 'xiaomi-2026-kol': region: "
+                        "must be an ISO 3166-1 alpha-2 code in capitals, such as CN or US "
+                        "(got 'cn')")
+    assert lines[2].startswith("  cases/xiaomi-2026-kol.yaml:")
+    assert lines[2].endswith("events[6].strategy: is not a valid strategy code in the "
+                             "codebook (got 'apolgy'). Did you mean 'apology'?")
+
+
+def test_build_leaves_nothing_changed_on_error(capsys, collection, built):
+    before = snapshot(built)
+    case = collection / "cases" / "xiaomi-2026-kol.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace("seq: 2\n", "seq: 3\n", 1),
+                    encoding="utf-8")
+    status, _, err = run(capsys, "build", "--source", str(collection), "--out", str(built))
+    assert status == 1
+    assert ("events[3].seq: duplicate case_id/seq 'xiaomi-2026-kol/3': already defined at "
+            "cases/xiaomi-2026-kol.yaml:") in err
+    assert snapshot(built) == before
+
+
+def test_build_reports_what_it_wrote(capsys, collection, tmp_path):
+    status, out, _ = run(capsys, "build", "--source", str(collection), "--out",
+                         str(tmp_path / "o"))
+    assert status == 0
+    assert out.splitlines()[0] == "Built 1 cases, 12 events, " + out.splitlines()[0].split(
+        "events, ")[1]
+    assert f"  written   {tmp_path / 'o' / 'cases.parquet'}" in out
+
+
+def test_new_writes_a_template_that_validate_explains(capsys, tmp_path):
+    folder = tmp_path / "mine"
+    status, out, _ = run(capsys, "new", "acme-2024-recall", "--source", str(folder))
+    assert status == 0
+    assert (folder / "cases" / "acme-2024-recall.yaml").is_file()
+    assert (folder / "package.yaml").is_file() and (folder / "sources.yaml").is_file()
+    status, _, err = run(capsys, "validate", str(folder))
+    assert status == 1
+    assert ("cases/acme-2024-recall.yaml:6: case 'acme-2024-recall': company_en: is empty; "
+            "fill it in") in err
+    status, _, err = run(capsys, "new", "acme-2024-recall", "--source", str(folder))
+    assert status == 2
+    assert "already exists; edit it, or choose another case id" in err
+
+
+def test_new_refuses_a_bad_case_id(capsys, tmp_path):
+    status, _, err = run(capsys, "new", "Acme 2024", "--source", str(tmp_path))
+    assert status == 2
+    assert err == ("trustcrises: error: Case id 'Acme 2024' must be a lowercase slug such "
+                   "as 'acme-2024-recall' (a-z, 0-9, single hyphens)\n")
+
+
+def test_help_does_not_import_pandas():
+    code = ("import sys\nfrom trustcrises._cli import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+            "print([m for m in ('pandas', 'pyarrow', 'pandera', 'great_tables') "
+            "if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_list_does_not_import_pandas():
+    code = ("import sys\nfrom trustcrises._cli import main\nmain(['list'])\n"
+            "print([m for m in ('pandas', 'pandera', 'great_tables') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_python_dash_m_works():
+    result = subprocess.run([sys.executable, "-m", "trustcrises", "--version"],
+                            capture_output=True, text=True, check=True)
+    assert result.stdout.startswith("trustcrises ")

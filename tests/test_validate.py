@@ -1,0 +1,52 @@
+"""tc.validate on a user's own frames."""
+
+from __future__ import annotations
+
+import pytest
+
+import trustcrises as tc
+
+
+def test_valid_frames_pass_unchanged():
+    for name in tc.list_tables():
+        frame = tc.load(name)
+        assert tc.validate(frame, table=name) is frame
+
+
+def test_every_failure_is_reported_at_once():
+    events = tc.load_events()
+    bad = events.copy()
+    bad.loc[0, "quote"] = "x" * 81
+    bad.loc[1, "event_type"] = "respnse"
+    bad.loc[2, "actor_zh"] = "Lei Jun"
+    with pytest.raises(tc.ValidationError) as info:
+        tc.validate(bad, table="events")
+    rules = [(p.field, p.rule, p.suggestion) for p in info.value.problems]
+    assert ("row 0, column 'quote'", "must be at most 80 characters (it has 81); shorten it",
+            None) in rules
+    assert ("row 1, column 'event_type'", "is not a valid event_type code in the codebook",
+            "Did you mean 'response'?") in rules
+    assert ("row 2, column 'actor_zh'", "must be written in Chinese (it has no Chinese "
+            "characters)", None) in rules
+    assert str(info.value).startswith(f"{len(rules)} problems in the events frame:\n  row 0")
+
+
+def test_missing_and_extra_columns():
+    cases = tc.load_cases().drop(columns=["region"]).assign(colour="red")
+    with pytest.raises(tc.ValidationError) as info:
+        tc.validate(cases, table="cases")
+    fields = {(p.field, p.rule) for p in info.value.problems}
+    assert ("table, column 'region'", "is missing") in fields
+    assert ("table, column 'colour'", "is not a column of this table") in fields
+
+
+def test_input_frame_is_not_changed():
+    cases = tc.load_cases()
+    before = cases.copy(deep=True)
+    tc.validate(cases, table="cases")
+    assert cases.equals(before)
+
+
+def test_not_a_frame():
+    with pytest.raises(TypeError, match="validate\\(\\) takes a pandas DataFrame, not list"):
+        tc.validate([], table="cases")
