@@ -124,21 +124,32 @@ def build(source: str | Path | None = None, out: str | Path | None = None,
     data, schema_files = render_outputs(frames, package)
     changed = _write_all([(schema_dir, schema_files), (out_dir, data)], lock=out_dir)
     outputs = tuple(out_dir / f for f in data) + tuple(schema_dir / f for f in schema_files)
+    if source is None and out is None and schemas is None:  # the checkout's own data card
+        from ._docs import update_datasheet
+
+        sheet = default_source().parent / "DATASHEET.md"
+        if sheet.exists() and update_datasheet(sheet):
+            changed.append(sheet)
+        outputs += (sheet,)
     return BuildResult(outputs, tuple(changed), {n: len(f) for n, f in frames.items()})
 
 
 def _check_writable(folder: Path) -> None:
+    """Fail early, before any work, when the output cannot be written."""
     probe = folder
-    while not probe.exists():
-        if probe.parent == probe:
-            break
+    while not probe.exists() and probe.parent != probe:
         probe = probe.parent
-    if probe.exists() and not probe.is_dir():
+    if not probe.is_dir():
         raise OutputError(f"Output {str(probe)!r} is a file, not a folder; choose a folder "
                           "with --out")
-    if not os.access(probe, os.W_OK | os.X_OK):
-        raise OutputError(f"Output folder {str(probe)!r} is not writable; choose another "
-                          "with --out or fix its permissions")
+    try:
+        handle, name = tempfile.mkstemp(prefix=".trustcrises-probe-", dir=probe)
+        os.close(handle)
+        os.unlink(name)
+    except OSError as exc:
+        raise OutputError(f"Output folder {str(probe)!r} is not writable "
+                          f"({exc.strerror or exc}); choose another with --out or fix its "
+                          "permissions") from None
 
 
 def _write_all(groups: list[tuple[Path, dict[str, bytes]]], *, lock: Path) -> list[Path]:

@@ -70,6 +70,7 @@ def schema_failures(table: str, frame: pd.DataFrame,
             if row.check in ("column_in_schema", "column_in_dataframe"):
                 column, failure = str(failure), None
             value = None if row.check == "not_nullable" or _isna(failure) else failure
+            value = value.item() if hasattr(value, "item") else value  # numpy scalars
             if isinstance(value, str) and not value.strip():
                 value = None
             report(index, column, rule_text(str(row.check), failure), value)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field as _field
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """Where a rule is broken, by what value, and how to fix it."""
 
@@ -14,7 +14,7 @@ class Problem:
     line: int | None = None
     case: str | None = None
     field: str = ""
-    value: object = None
+    value: object = _field(default=None, hash=False)
     rule: str = ""
     suggestion: str | None = None
 

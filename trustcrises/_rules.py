@@ -103,8 +103,8 @@ def check_pairs(frames: dict[str, pd.DataFrame], report: Report) -> None:
             for index, (a, b) in enumerate(zip(frame[en], frame[zh])):
                 if _present(a) != _present(b):
                     missing, other = (zh, en) if _present(a) else (en, zh)
-                    report(table, index, missing, f"is missing while {other} is filled; "
-                           "write both languages or neither")
+                    report(table, index, other, f"is filled but {missing} is missing; write "
+                           "both languages or neither")
                 if _text(b) and not _CJK.search(b):
                     report(table, index, zh, "must be written in Chinese (it has no Chinese "
                            "characters)", value=b)
@@ -171,7 +171,8 @@ def _check_seq(group: pd.DataFrame, report: Report) -> None:
         elif _present(value):
             seen.add(int(value))
     expected = set(range(1, len(group) + 1))
-    if seqs and len(seqs) == len(set(seqs)) and set(seqs) != expected:
+    complete = len(seqs) == len(group)  # a missing or invalid seq is reported on its own
+    if complete and len(seqs) == len(set(seqs)) and set(seqs) != expected:
         gaps = sorted(expected - set(seqs))
         index = int(group.index[0])
         report("events", index, "seq", f"must run 1..{len(group)} without gaps; missing "
@@ -186,7 +187,14 @@ def _check_dates(ordered: pd.DataFrame, start: object, report: Report) -> None:
         if not _present(date) or precision not in ("day", "month", "year"):
             continue
         end = period_end(date, precision)
-        if latest_start is not None and end < latest_start:
+        main = row["event_type"] not in ("trigger", "background")
+        if main and _present(start) and end < start:
+            report("events", index, "date", f"is before the case's start_date "
+                   f"{start.isoformat()}; only background events may precede it",
+                   value=date.isoformat())
+        elif main and trigger_start is not None and end < trigger_start:
+            report("events", index, "date", "is before the trigger", value=date.isoformat())
+        elif latest_start is not None and end < latest_start:
             report("events", index, "date", f"is earlier than an event before it in seq "
                    f"order ({latest_start.isoformat()}); order events by date",
                    value=date.isoformat())
@@ -196,14 +204,6 @@ def _check_dates(ordered: pd.DataFrame, start: object, report: Report) -> None:
             if _present(start) and date != start:
                 report("events", index, "date", f"the trigger's date must equal the case's "
                        f"start_date {start.isoformat()}", value=date.isoformat())
-        elif row["event_type"] != "background":
-            if _present(start) and end < start:
-                report("events", index, "date", f"is before the case's start_date "
-                       f"{start.isoformat()}; only background events may precede it",
-                       value=date.isoformat())
-            elif trigger_start is not None and end < trigger_start:
-                report("events", index, "date", "is before the trigger",
-                       value=date.isoformat())
 
 
 def _check_responses(group: pd.DataFrame, report: Report) -> None:

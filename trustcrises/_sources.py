@@ -10,6 +10,7 @@ Layout of a source folder::
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -18,6 +19,7 @@ from . import _yaml
 from ._catalog import TABLES
 from ._errors import SourceFileError
 from ._frames import columns, dtypes, parse_date
+from ._models import SLUG
 from ._problems import Problem, did_you_mean
 
 
@@ -202,7 +204,7 @@ def _read_case(path: Path, coll: Collection) -> None:
     case.line = data.line
     case.lines = {k: v for k, v in data.lines.items() if k not in _CHILDREN}
     index = _read_row("cases", case, coll, rel, case_id)
-    if case_id and path.stem != case_id:
+    if case_id and re.fullmatch(SLUG, case_id) and path.stem != case_id:
         coll.problem("cases", index, "case_id", f"the file name must match the case id: "
                      f"rename {path.name} to {case_id}.yaml", value=case_id)
     for key, table in _CHILDREN.items():
@@ -217,7 +219,8 @@ def _read_case(path: Path, coll: Collection) -> None:
                                          "must be a list"))
             continue
         for entry in entries:
-            _read_row(table, entry, coll, rel, case_id, fixed={"case_id": case_id})
+            child = _read_row(table, entry, coll, rel, case_id, fixed={"case_id": case_id})
+            coll.flagged.add((table, child, "case_id"))  # reported on the case itself
 
 
 def _read_row(table: str, entry: object, coll: Collection, rel: str, case_id: str | None,
@@ -234,11 +237,13 @@ def _read_row(table: str, entry: object, coll: Collection, rel: str, case_id: st
     row: dict = dict(fixed)
     for key, value in entry.items():
         if key not in expected:
-            hint = did_you_mean(key, expected | set(_CHILDREN) if table == "cases" else expected)
-            known = "" if hint else f" Known fields: {', '.join(sorted(expected))}."
-            rule = ("is derived by the build; remove it" if key in _derived(table)
-                    else f"unknown field {key!r}")
-            coll.problem(table, index, key, rule, suggestion=(hint or known.strip()) or None)
+            if key in _derived(table):
+                coll.problem(table, index, key, "is derived by the build; remove it")
+                continue
+            hint = did_you_mean(key, expected | set(_CHILDREN) if table == "cases" else
+                                expected, n=1)
+            known = f"Known fields: {', '.join(sorted(expected))}."
+            coll.problem(table, index, key, f"unknown field {key!r}", suggestion=hint or known)
             continue
         row[key] = _convert(table, key, value, coll, index, row)
     coll.rows[table][index] = row
