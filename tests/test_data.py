@@ -1,0 +1,168 @@
+"""Provenance and coverage of the bundled data: every rule a researcher relies on."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+import trustcrises as tc
+
+SEED_SOURCE = "emkt-2026-xiaomi-fans"
+CASES = {
+    "xiaomi-2026-kol": "primary",
+    "coca-cola-1985-new-coke": "comparison",
+    "starbucks-2018-philadelphia": "comparison",
+    "letv-2016-funding-collapse": "mentioned",
+    "zhuanzhuan-2023-inspection-reports": "mentioned",
+    "jkopay-2025-asset-seizure": "mentioned",
+    "xiaomi-2013-hunger-marketing": "mentioned",
+    "xiaomi-2025-ac-energy-claim": "mentioned",
+    "xiaomi-2025-su7-ultra-hood": "mentioned",
+    "xiaomi-2025-takedown-complaints": "mentioned",
+}
+COMMENTATORS = {"董毅智", "郭涛", "刘俊斌", "曹磊"}
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture(scope="module")
+def quotes() -> pd.DataFrame:
+    events = tc.load_events()[["case_id", "source_id", "quote"]].assign(table="events")
+    views = tc.load_viewpoints()[["case_id", "source_id", "quote"]].assign(table="viewpoints")
+    return pd.concat([events, views], ignore_index=True)
+
+
+def test_every_case_the_seed_article_names_is_present_with_its_role():
+    cases = tc.load_cases().set_index("case_id")
+    assert dict(cases["article_role"]) == CASES
+
+
+def test_every_case_has_a_trigger_and_at_least_one_coded_response():
+    events = tc.load_events()
+    for case_id in CASES:
+        timeline = events[events["case_id"] == case_id]
+        assert (timeline["event_type"] == "trigger").sum() == 1, case_id
+        responses = timeline[timeline["event_type"] == "response"]
+        assert len(responses) >= 1 and responses["strategy"].notna().all(), case_id
+
+
+def test_every_event_and_viewpoint_has_a_resolving_source_and_a_quote(quotes):
+    sources = set(tc.load_sources()["source_id"])
+    assert quotes["source_id"].isin(sources).all()
+    assert quotes["quote"].str.strip().str.len().min() > 0
+    assert quotes["quote"].str.len().max() <= 80
+
+
+def test_seed_quotes_appear_in_the_article_exactly(quotes, seed_text):
+    article = _norm(seed_text)
+    seeded = quotes[quotes["source_id"] == SEED_SOURCE]
+    assert len(seeded) >= 30
+    missing = [q for q in seeded["quote"] if _norm(q) not in article]
+    assert missing == []
+
+
+def test_seed_quotes_together_stay_under_a_third_of_the_article(quotes, seed_text):
+    seeded = quotes[quotes["source_id"] == SEED_SOURCE]
+    assert seeded["quote"].str.len().sum() < len(_norm(seed_text)) / 3
+
+
+def test_claims_are_paraphrased_not_copied(seed_text):
+    article = _norm(seed_text)
+    views = tc.load_viewpoints()
+    for claim in views["claim_zh"]:
+        # no run of 25 characters of a claim is lifted from the article
+        text = _norm(claim)
+        runs = [text[i:i + 25] for i in range(max(len(text) - 24, 0))]
+        assert not any(run in article for run in runs), claim
+
+
+def test_sources_without_url_have_publisher_title_and_date():
+    sources = tc.load_sources()
+    no_url = sources[sources["url"].isna()]
+    assert no_url["published"].notna().all()
+    assert no_url["publisher"].notna().all() and no_url["title"].notna().all()
+
+
+def test_commentary_covers_the_four_commentators():
+    views = tc.load_viewpoints()
+    assert set(views["commentator_zh"]) == COMMENTATORS
+    assert (views["case_id"] == "xiaomi-2026-kol").all()
+    for name in COMMENTATORS:
+        assert (views["commentator_zh"] == name).sum() >= 4, name
+
+
+def test_the_five_headline_problems_are_dongs_three_and_guos_two():
+    views = tc.load_viewpoints().dropna(subset=["headline_problem"])
+    numbered = views.sort_values("headline_problem")
+    assert list(numbered["headline_problem"]) == [1, 2, 3, 4, 5]
+    assert list(numbered["commentator_zh"]) == ["董毅智"] * 3 + ["郭涛"] * 2
+    assert set(numbered["section"]) == {"core_problems"}
+
+
+def test_stances_on_the_two_propositions():
+    views = tc.load_viewpoints().dropna(subset=["stance"])
+    stance = {key: set(group["stance"]) for key, group in
+              views.groupby(["commentator_zh", "proposition"])}
+    assert stance[("董毅智", "first_user_intervention")] == {"disputes"}
+    assert stance[("郭涛", "first_user_intervention")] == {"disputes"}
+    assert stance[("曹磊", "first_user_intervention")] == {"supports"}
+    assert stance[("郭涛", "intervention_legitimate")] == {"supports"}
+    assert stance[("董毅智", "intervention_legitimate")] == {"qualifies"}
+    assert views["stance_rationale_en"].notna().all() and views["stance_rationale_zh"].notna(
+    ).all()
+
+
+def test_disagreements_are_recorded_in_notes():
+    events = tc.load_events()
+    coke = events[(events["case_id"] == "coca-cola-1985-new-coke") & events["is_decisive"]]
+    assert len(coke) == 1
+    assert "11" in coke["note_en"].iloc[0] and "Monitor" in coke["note_en"].iloc[0]
+    su7 = events[(events["case_id"] == "xiaomi-2025-su7-ultra-hood")
+                 & (events["date"].astype(str) == "2025-05-07")]
+    assert su7["note_en"].str.contains("22 May|May 22").any()
+    assert su7["note_zh"].str.contains("5月22日").any()
+
+
+def test_uncertain_identifications_say_why():
+    cases = tc.load_cases()
+    uncertain = cases[cases["identification"] == "uncertain"]
+    assert "zhuanzhuan-2023-inspection-reports" in set(uncertain["case_id"])
+    assert uncertain["note_en"].notna().all() and uncertain["note_zh"].notna().all()
+
+
+def test_response_times_are_derived_from_the_timeline():
+    cases = tc.load_cases().set_index("case_id")
+    assert cases.loc["xiaomi-2026-kol", "days_to_first_response"] == 0
+    assert cases.loc["xiaomi-2026-kol", "days_to_decisive_response"] == 1
+    assert cases.loc["coca-cola-1985-new-coke", "days_to_decisive_response"] in (78, 79)
+    assert cases.loc["starbucks-2018-philadelphia", "days_to_first_response"] == 2
+
+
+def test_every_coded_strategy_and_stance_has_a_rationale():
+    events = tc.load_events()
+    coded = events[events["strategy"].notna()]
+    assert coded["strategy_rationale_en"].notna().all()
+    assert coded["strategy_rationale_zh"].notna().all()
+    cases = tc.load_cases()
+    assert cases["coding_rationale_en"].notna().all()
+
+
+def test_personnel_actions_say_whether_they_read_as_scapegoating():
+    events = tc.load_events()
+    personnel = events[events["strategy"] == "personnel_action"]
+    assert len(personnel) >= 2
+    assert personnel["strategy_rationale_en"].str.contains("scapegoat").all()
+    assert personnel["strategy_rationale_zh"].str.contains("背锅|替罪").all()
+
+
+def test_nothing_from_shared_is_in_the_package():
+    from trustcrises._paths import bundled_data_dir
+
+    package = bundled_data_dir().parent
+    for path in package.rglob("*"):
+        if path.is_file() and path.suffix in (".txt", ".md"):
+            assert "000_d9da6eba663cda0f" not in path.name
