@@ -12,10 +12,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import snapshot
 
 from trustcrises._cli import main
-
-from conftest import snapshot
 
 FIXTURE = Path(__file__).parent / "fixtures" / "collection"
 CASE = "cases/acme-2024-recall.yaml"

@@ -9,12 +9,11 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from conftest import DATASETS, ROOT, snapshot
 
 import trustcrises as tc
 from trustcrises._build import build
 from trustcrises._catalog import TABLES
-
-from conftest import DATASETS, ROOT, snapshot
 
 OUTPUTS = [t.filename for t in TABLES.values()] + ["datapackage.json"]
 

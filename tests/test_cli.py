@@ -6,10 +6,9 @@ import subprocess
 import sys
 
 import pytest
+from conftest import snapshot
 
 from trustcrises._cli import main
-
-from conftest import snapshot
 
 
 def run(capsys, *argv):

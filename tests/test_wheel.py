@@ -8,10 +8,9 @@ import sys
 import zipfile
 
 import pytest
+from conftest import ROOT
 
 from trustcrises._catalog import TABLES
-
-from conftest import ROOT
 
 
 @pytest.fixture(scope="module")

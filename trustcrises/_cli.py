@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from ._cli_tables import register_table_commands
 from ._errors import (
     CaseNotFoundError,
     DataIntegrityError,
@@ -19,7 +20,6 @@ from ._errors import (
     TableNotFoundError,
     ValidationError,
 )
-from ._cli_tables import register_table_commands
 from ._version import __version__
 
 _EPILOG = """examples:
