@@ -166,3 +166,9 @@ def test_nothing_from_shared_is_in_the_package():
     for path in package.rglob("*"):
         if path.is_file() and path.suffix in (".txt", ".md"):
             assert "000_d9da6eba663cda0f" not in path.name
+
+
+def test_every_bundled_source_is_cited():
+    sources = set(tc.load_sources()["source_id"])
+    cited = set(tc.load_events()["source_id"]) | set(tc.load_viewpoints()["source_id"])
+    assert sources - cited == set()
