@@ -11,7 +11,8 @@ PUBLIC = {
     "CaseNotFoundError", "DataIntegrityError", "OutputError", "RenderError", "SourceFileError",
     "TableNotFoundError", "TrustCrisesError", "ValidationError", "__version__", "build",
     "compare", "list_tables", "load", "load_cases", "load_codebook", "load_events",
-    "load_sources", "load_viewpoints", "path", "response_matrix", "timeline", "validate",
+    "load_sources", "load_viewpoints", "path", "response_matrix", "save", "timeline",
+    "validate",
 }
 
 

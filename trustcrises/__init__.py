@@ -29,6 +29,7 @@ _LAZY = {
     "build": "_build",
     "compare": "_tables",
     "response_matrix": "_tables",
+    "save": "_export",
     "timeline": "_tables",
     "list_tables": "_load",
     "load": "_load",
@@ -66,6 +67,7 @@ if TYPE_CHECKING:  # pragma: no cover
         load_viewpoints,
         path,
     )
+    from ._export import save
     from ._tables import compare, response_matrix, timeline
     from ._validate import validate
 

@@ -1,11 +1,136 @@
-"""The table commands of the CLI: compare, timeline, matrix (argparse only, imports nothing heavy)."""
+"""The table commands of the CLI: compare, timeline, matrix (argparse only, imports nothing heavy).
+
+Each writes its table to ``-o FILE`` in the format the extension names (or ``--format``), or
+prints it (Markdown by default) when no file is given.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 
+from . import _labels as L
+from ._errors import OutputError
 
-def register_table_commands(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse.Namespace], int]]:
+_FORMATS = ("html", "pdf", "png", "latex", "md", "csv")
+
+_EPILOG = {
+    "compare": """examples:
+  trustcrises compare --lang zh -o table.html
+  trustcrises compare xiaomi-2026-kol coca-cola-1985-new-coke -o table.pdf
+  trustcrises compare --fields company,year,outcome --format csv
+""",
+    "timeline": """examples:
+  trustcrises timeline xiaomi-2026-kol --lang zh -o timeline.png
+""",
+    "matrix": """examples:
+  trustcrises matrix --lang zh -o matrix.pdf
+  trustcrises matrix --count --format md
+""",
+}
+
+
+def _fields(text: str) -> list[str]:
+    """``--fields a,b,c``: each name checked against the fields of ``compare``."""
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    try:
+        return L.check_fields(names)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", choices=L.LANGS, default="en", help="language (en, zh)")
+    p.add_argument("--format", choices=_FORMATS, metavar="FORMAT",
+                   help=f"{', '.join(_FORMATS)} (default: from the extension of -o, else md)")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write the table here (default: print it; pdf and png need a file)")
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    p.add_argument("--data-dir", metavar="DIR", help="a dataset built with `trustcrises build "
+                   "--out DIR` (default: the bundled data)")
+
+
+def register_table_commands(sub: argparse._SubParsersAction
+                            ) -> dict[str, Callable[[argparse.Namespace], int]]:
     """Add the table commands to ``sub``; return command name -> handler."""
-    return {}
+    raw = argparse.RawDescriptionHelpFormatter
+    p = sub.add_parser("compare", help="a table comparing cases, one row each",
+                       epilog=_EPILOG["compare"], formatter_class=raw)
+    p.add_argument("case_ids", nargs="*", metavar="CASE_ID",
+                   help="cases in the order to show (default: every case, by start date)")
+    p.add_argument("--fields", type=_fields, action="extend", metavar="F,F,...",
+                   help=f"columns to show, comma-separated: {', '.join(L.COMPARE_FIELDS)}")
+    _options(p)
+    p = sub.add_parser("timeline", help="a table of one case's dated, sourced events",
+                       epilog=_EPILOG["timeline"], formatter_class=raw)
+    p.add_argument("case_id", metavar="CASE_ID")
+    _options(p)
+    p = sub.add_parser("matrix", help="a table of cases by the response strategies they used",
+                       epilog=_EPILOG["matrix"], formatter_class=raw)
+    p.add_argument("case_ids", nargs="*", metavar="CASE_ID",
+                   help="cases in the order to show (default: every case, by start date)")
+    p.add_argument("--count", action="store_true",
+                   help="show how many response events used each strategy instead of ●")
+    _options(p)
+    return {"compare": _compare, "timeline": _timeline, "matrix": _matrix}
+
+
+def _format(args: argparse.Namespace) -> str:
+    """The format to write, checked before any table is made."""
+    from pathlib import Path
+
+    if args.format is not None:
+        fmt = args.format
+    elif args.output is not None:
+        from ._export import EXTENSIONS
+
+        suffix = Path(args.output).suffix.lower()
+        if suffix not in EXTENSIONS:
+            raise OutputError(f"Cannot tell the format from the file name {args.output!r}: "
+                              f"use one of the extensions {', '.join(EXTENSIONS)}, or "
+                              f"--format ({', '.join(_FORMATS)}).")
+        fmt = EXTENSIONS[suffix]
+    else:
+        fmt = "md"
+    if args.output is None and fmt in ("pdf", "png"):
+        raise OutputError(f"--format {fmt} writes a file: give one with -o FILE.")
+    if args.output is not None and not args.force and Path(args.output).exists():
+        raise OutputError(f"{args.output!r} already exists. Pass --force to overwrite it.")
+    return fmt
+
+
+def _emit(table: object, args: argparse.Namespace, fmt: str) -> int:
+    from ._export import save, to_text
+
+    if args.output is None:
+        sys.stdout.write(to_text(table, fmt, lang=args.lang))  # type: ignore[arg-type]
+        return 0
+    path = save(table, args.output, fmt, lang=args.lang, force=args.force)  # type: ignore[arg-type]
+    print(f"wrote {path}")
+    return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from ._tables import compare
+
+    fmt = _format(args)
+    table = compare(args.case_ids or None, lang=args.lang, fields=args.fields,
+                    data_dir=args.data_dir)
+    return _emit(table, args, fmt)
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    from ._tables import timeline
+
+    fmt = _format(args)
+    return _emit(timeline(args.case_id, lang=args.lang, data_dir=args.data_dir), args, fmt)
+
+
+def _matrix(args: argparse.Namespace) -> int:
+    from ._tables import response_matrix
+
+    fmt = _format(args)
+    table = response_matrix(args.case_ids or None, lang=args.lang, count=args.count,
+                            data_dir=args.data_dir)
+    return _emit(table, args, fmt)

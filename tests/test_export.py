@@ -1,0 +1,547 @@
+"""Saving tables: every format carries the same content, escapes case text, and PDF and PNG
+are drawn by a real Chromium with whole Chinese glyphs.
+
+Tests marked ``browser`` need Chromium (and poppler's pdftoppm/pdftotext to read PDFs back);
+without them they skip, except under CI (``CI`` set), where they fail.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import shutil
+import struct
+import subprocess
+import zlib
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from great_tables import GT
+
+import trustcrises as tc
+from trustcrises import _export as X
+from trustcrises import _labels as L
+from trustcrises._errors import OutputError, RenderError
+
+from test_tables import (EXAMPLE, FORMULA, IMG, PAYLOAD, QUOTES, SCRIPT, SLOW, TEX,
+                         build_example, payload_case, slow_case)
+
+
+@pytest.fixture(scope="module")
+def frames(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pd.DataFrame]:
+    out = build_example(tmp_path_factory.mktemp("export"))
+    cases, events = tc.load_cases(data_dir=out), tc.load_events(data_dir=out)
+    slow, slow_events = slow_case(cases, events)
+    bad, bad_events = payload_case(cases, events)
+    return {"cases": pd.concat([cases, slow, bad], ignore_index=True),
+            "events": pd.concat([events, slow_events, bad_events], ignore_index=True),
+            "codebook": tc.load_codebook(data_dir=out), "sources": tc.load_sources(data_dir=out)}
+
+
+@pytest.fixture(scope="module")
+def tables(frames: dict[str, pd.DataFrame]) -> dict[str, GT]:
+    """Every kind of table, in both languages, each showing the payload case."""
+    kwargs = {k: frames[k] for k in ("cases", "events", "codebook")}
+    made = {}
+    for lang in ("en", "zh"):
+        made[f"compare-{lang}"] = tc.compare([PAYLOAD, SLOW, EXAMPLE], lang=lang, **kwargs)
+        made[f"timeline-{lang}"] = tc.timeline(PAYLOAD, lang=lang, sources=frames["sources"],
+                                               **kwargs)
+        made[f"matrix-{lang}"] = tc.response_matrix([PAYLOAD, EXAMPLE], lang=lang, **kwargs)
+    return made
+
+
+def needs(tool: str, why: str) -> str:
+    """The path of ``tool``; a skip (a failure under CI) when it is missing."""
+    path = shutil.which(tool)
+    if path is None:
+        message = f"{tool} is not installed ({why}; apt-get install chromium fonts-noto-cjk " \
+                  "poppler-utils)"
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must run this test: {message}")
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser() -> str:
+    try:
+        found = X.find_browser()
+    except RenderError as exc:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must run the browser tests: {exc}")
+        pytest.skip(f"no Chromium to draw with: {exc}")
+    needs("pdftoppm", "it reads the PDFs back")
+    needs("pdftotext", "it reads the PDFs back")
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading what was written
+
+
+class Elements(HTMLParser):
+    """Every element and attribute of an HTML document, and its text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.text: list[str] = []
+        self.cells: list[list[str]] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+        if tag == "tr":
+            self.cells.append([])
+        if tag in ("td", "th"):
+            self._cell = []
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._cell is not None:
+            self.cells[-1].append(" ".join("".join(self._cell).split()))
+            self._cell = None
+
+    def handle_data(self, data):
+        self.text.append(data)
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def elements(html: str) -> Elements:
+    parser = Elements()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+def assert_no_markup_from_data(html: str) -> None:
+    """No script or image element, no event handler, no javascript: link."""
+    found = elements(html)
+    tags = [t for t, _ in found.tags]
+    assert "script" not in tags and "img" not in tags and "iframe" not in tags
+    for tag, attrs in found.tags:
+        assert not [a for a in attrs if a.startswith("on")], (tag, attrs)
+        assert not [v for v in attrs.values() if "javascript:" in v.lower()], (tag, attrs)
+
+
+def markdown_html(text: str) -> str:
+    markdown_it = pytest.importorskip("markdown_it", reason="markdown-it-py renders Markdown")
+    return markdown_it.MarkdownIt("commonmark", {"html": True}).enable("table").render(text)
+
+
+def read_png(data: bytes) -> tuple[int, int, list[bytes]]:
+    """Width, height and grey rows (0 black .. 255 white) of an 8-bit PNG."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat = 8, b""
+    while pos < len(data):
+        (n,) = struct.unpack(">I", data[pos:pos + 4])
+        kind, body = data[pos + 4:pos + 8], data[pos + 8:pos + 8 + n]
+        pos += 12 + n
+        if kind == b"IHDR":
+            width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", body)
+        elif kind == b"IDAT":
+            idat += body
+    assert depth == 8 and interlace == 0
+    ch = {0: 1, 2: 3, 4: 2, 6: 4}[colour]
+    raw, stride = zlib.decompress(idat), width * ch
+    prev, rows = bytearray(stride), []
+    for y in range(height):
+        start = y * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
+        if kind == 1:
+            for x in range(ch, stride):
+                line[x] = (line[x] + line[x - ch]) & 255
+        elif kind == 2:
+            line = bytearray((a + b) & 255 for a, b in zip(line, prev))
+        elif kind == 3:
+            for x in range(stride):
+                left = line[x - ch] if x >= ch else 0
+                line[x] = (line[x] + ((left + prev[x]) >> 1)) & 255
+        elif kind == 4:
+            for x in range(stride):
+                a = line[x - ch] if x >= ch else 0
+                b, c = prev[x], (prev[x - ch] if x >= ch else 0)
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows.append(bytes(line[0::ch]) if ch < 3 else bytes(
+            (r * 299 + g * 587 + b * 114) // 1000
+            for r, g, b in zip(line[0::ch], line[1::ch], line[2::ch])))
+        prev = line
+    return width, height, rows
+
+
+def read_pgm(data: bytes) -> tuple[int, int, list[bytes]]:
+    """Width, height and rows of a binary PGM (what ``pdftoppm -gray`` writes)."""
+    fields = data.split(maxsplit=4)
+    assert fields[0] == b"P5"
+    width, height, pixels = int(fields[1]), int(fields[2]), fields[4]
+    return width, height, [pixels[y * width:(y + 1) * width] for y in range(height)]
+
+
+def pdf_to_grey(pdf: Path, dpi: int) -> tuple[int, int, list[bytes]]:
+    out = pdf.with_suffix("")
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-singlefile", str(pdf), str(out)],
+                   check=True, timeout=60)
+    return read_pgm(out.with_suffix(".pgm").read_bytes())
+
+
+def pdf_text(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True, timeout=60).stdout
+
+
+def ink_box(rows: list[bytes], threshold: int = 160) -> tuple[int, int, int, int]:
+    ys = [y for y, row in enumerate(rows) if min(row) < threshold]
+    xs = [x for row in rows for x, v in enumerate(row) if v < threshold]
+    return min(xs), min(ys), max(xs) + 1, max(ys) + 1
+
+
+def glyph_profile(rows: list[bytes], grid: tuple[int, int] = (8, 32)) -> tuple[int, list[float]]:
+    """Ink pixels inside the ink's bounding box and the share of ink in each grid cell."""
+    x0, y0, x1, y1 = ink_box(rows)
+    gy, gx = grid
+    cells = [[0, 0] for _ in range(gy * gx)]
+    ink = 0
+    for y in range(y0, y1):
+        row = rows[y]
+        for x in range(x0, x1):
+            cell = cells[min((y - y0) * gy // (y1 - y0), gy - 1) * gx
+                         + min((x - x0) * gx // (x1 - x0), gx - 1)]
+            cell[1] += 1
+            if row[x] < 160:
+                cell[0] += 1
+                ink += 1
+    return ink, [a / b if b else 0.0 for a, b in cells]
+
+
+def glyph_differences(drawn: list[bytes], reference: list[bytes]) -> list[str]:
+    """How a drawing of glyphs differs from a reference drawing of the same glyphs."""
+    problems = []
+    (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = ink_box(drawn), ink_box(reference)
+    for name, a, b in (("width", ax1 - ax0, bx1 - bx0), ("height", ay1 - ay0, by1 - by0)):
+        if abs(a - b) > max(3, 0.05 * b):
+            problems.append(f"ink {name} {a} against {b}")
+    ink_a, grid_a = glyph_profile(drawn)
+    ink_b, grid_b = glyph_profile(reference)
+    if abs(ink_a - ink_b) > 0.12 * ink_b:
+        problems.append(f"{ink_a} ink pixels against {ink_b}")
+    worst = max(abs(a - b) for a, b in zip(grid_a, grid_b))
+    if worst > 0.25:
+        problems.append(f"ink differs by {worst:.2f} in part of the glyphs")
+    return problems
+
+
+# ---------------------------------------------------------------------------------------------
+# Formats and files
+
+
+def test_format_comes_from_the_extension_or_is_given():
+    assert X.format_of("t.HTML") == "html" and X.format_of("t.tex") == "latex"
+    assert X.format_of("t.docx", "md") == "md"
+    with pytest.raises(ValueError) as info:
+        X.format_of("t.docx")
+    assert str(info.value) == (
+        "Cannot tell the format from the file name 't.docx': give one of the extensions .html, "
+        ".htm, .pdf, .png, .tex, .md, .markdown, .csv or a format (html, pdf, png, latex, md, "
+        "csv).")
+    with pytest.raises(ValueError, match=r"^Unknown format 'docx'\. Formats: html, pdf"):
+        X.format_of("t.md", "docx")
+
+
+def test_save_refuses_to_overwrite_without_force(frames, tmp_path):
+    table = tc.compare([EXAMPLE], fields=["company"], cases=frames["cases"],
+                       events=frames["events"])
+    path = X.save(table, tmp_path / "t.md")
+    path.write_text("old", encoding="utf-8")
+    with pytest.raises(OutputError) as info:
+        X.save(table, path)
+    assert str(info.value) == (f"{str(path)!r} already exists. Pass --force (force=True) to "
+                               "overwrite it.")
+    assert path.read_text(encoding="utf-8") == "old"
+    X.save(table, path, force=True)
+    assert path.read_text(encoding="utf-8").startswith("**Corporate trust crises compared**")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.md"]  # no temporary files left
+    with pytest.raises(OutputError, match="the folder .* does not exist"):
+        X.save(table, tmp_path / "missing" / "t.md")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_html_is_a_standalone_page_in_the_tables_language(frames, tmp_path, lang):
+    table = tc.compare([EXAMPLE, SLOW], lang=lang, cases=frames["cases"],
+                       events=frames["events"])
+    html = X.save(table, tmp_path / "t.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>\n")
+    found = elements(html)
+    tags = dict(found.tags)
+    assert tags["html"]["lang"] == L.HTML_LANG[lang]
+    metas = [a for t, a in found.tags if t == "meta"]
+    assert {"charset": "utf-8"} in metas
+    policy = [a["content"] for a in metas if a.get("http-equiv") == "Content-Security-Policy"]
+    assert policy[0].startswith("default-src 'none';") and "script-src" not in policy[0]
+    title = unescape(re.search(r"<title>(.*?)</title>", html).group(1))
+    assert title == X.content(table).title
+
+
+@pytest.mark.parametrize("name", ["compare-en", "compare-zh", "timeline-zh", "matrix-en"])
+def test_markdown_and_csv_carry_the_same_content_as_the_table(tables, name):
+    table = tables[name]
+    found = X.content(table).text_only()
+    html = markdown_html(X.to_markdown(table))
+    cells = [row for row in elements(html).cells if row]
+    assert cells == [found.columns, *found.rows]
+    paragraphs = re.findall(r"<p>(.*?)</p>", html, flags=re.S)
+    assert [elements(p).text and "".join(elements(p).text) for p in paragraphs] == [
+        found.title, found.subtitle, *found.notes]
+    read = list(csv.reader(io.StringIO(X.to_csv(table))))
+    unguarded = [[c[1:] if c.startswith("'=") else c for c in row] for row in read]
+    assert unguarded == [found.columns, *found.rows]
+
+
+def test_text_formats_leave_out_only_the_picture_column(tables):
+    table = tables["compare-en"]
+    found = X.content(table)
+    assert found.columns[found.pictures.pop()] == "Time to decisive response"
+    assert "Time to decisive response" not in X.to_markdown(table)
+    assert "Time to decisive response" not in X.to_csv(table)
+    assert "Time to decisive response" not in X.to_latex(table)
+
+
+def test_csv_cells_that_look_like_formulas_are_made_text():
+    assert X._csv_cell(FORMULA) == "'" + FORMULA
+    assert X._csv_cell("@SUM(A1)") == "'@SUM(A1)" and X._csv_cell("-5") == "-5"
+    assert X._csv_cell("—") == "—"
+
+
+def test_latex_escapes_every_special_character():
+    assert X._tex(TEX) == (r"\textbackslash{} \& \% \$ \# \_ \{ \} \textasciitilde{} "
+                           r"\textasciicircum{}")
+    assert X._tex("a -- b — c “d” <e> |f| ● ★") == (
+        r"a -{}- b --- c ``d'' \textless{}e\textgreater{} \textbar{}f\textbar{} \textbullet{} "
+        r"$\star$")
+
+
+def test_latex_document_says_which_engine_and_packages(frames):
+    english = tc.compare([SLOW], fields=["company", "year", "days_to_decisive_response"],
+                         cases=frames["cases"], events=frames["events"])
+    chinese = tc.compare([SLOW], lang="zh", cases=frames["cases"], events=frames["events"])
+    assert X.to_latex(english).startswith("% A table made by trustcrises. Compile with: "
+                                          "pdflatex FILE.tex\n")
+    document = X.to_latex(chinese)
+    assert document.startswith("% A table made by trustcrises. Compile with: xelatex FILE.tex\n")
+    assert "\\usepackage[UTF8]{ctex}" in document and "\\begin{longtable}" in document
+
+
+@pytest.mark.parametrize("name", ["compare-en", "compare-zh", "timeline-en", "matrix-zh"])
+def test_latex_compiles_and_prints_the_text(tables, tmp_path, name):
+    table = tables[name]
+    document = X.to_latex(table)
+    engine = re.match(r"% .*Compile with: (\w+)", document).group(1)
+    if shutil.which(engine) is None or shutil.which("pdftotext") is None:
+        pytest.skip(f"{engine} and pdftotext are not installed (apt-get install "
+                    "texlive-xetex texlive-lang-chinese poppler-utils)")
+    (tmp_path / "t.tex").write_text(document, encoding="utf-8")
+    run = subprocess.run([engine, "-interaction=nonstopmode", "-halt-on-error", "t.tex"],
+                         cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False)
+    assert run.returncode == 0, run.stdout[-3000:]
+    text = pdf_text(tmp_path / "t.pdf")
+    if name.startswith(("compare", "timeline")):  # the payload's LaTeX specials print as text
+        assert set(TEX.split()) <= set(text), set(TEX.split()) - set(text)
+    assert X.content(table).columns[0] in text
+
+
+# ---------------------------------------------------------------------------------------------
+# Safety: case text is data in every format
+
+
+def test_case_text_never_becomes_markup(tables):
+    for name, table in tables.items():
+        page = X.to_html(table)
+        assert_no_markup_from_data(page)
+        shown = "".join(elements(page).text)
+        assert SCRIPT in shown or name.startswith("matrix"), name
+        assert_no_markup_from_data(markdown_html(X.to_markdown(table)))
+        assert "<a" not in markdown_html(X.to_markdown(table))
+        found = X.content(table).text_only()
+        read = list(csv.reader(io.StringIO(X.to_csv(table))))
+        assert [[c[1:] if c.startswith("'=") else c for c in r] for r in read[1:]] == found.rows
+        latex = X.latex_table(table)
+        for cell in (c for row in found.rows for c in row):
+            assert X._tex(cell) in latex
+        assert "<script>" not in latex and "\\{ \\}" in latex or name.startswith("matrix")
+    compare = tables["compare-en"]
+    assert IMG.replace("<", "&lt;").replace(">", "&gt;") in X.to_markdown(compare)
+    assert QUOTES.replace('"', "&quot;") not in X.to_markdown(compare)  # quotes stay quotes
+
+
+# ---------------------------------------------------------------------------------------------
+# Chromium
+
+
+def test_missing_browser_says_what_to_install(monkeypatch):
+    monkeypatch.delenv("CHROME_PATH", raising=False)
+    monkeypatch.setattr(X.shutil, "which", lambda name: None)
+    monkeypatch.setattr(X.os.path, "isfile", lambda path: False)
+    import nokap._browser
+
+    def not_found():
+        raise nokap._browser.ChromeNotFoundError()
+
+    monkeypatch.setattr(nokap._browser, "find_chrome", not_found)
+    with pytest.raises(RenderError) as info:
+        X.find_browser()
+    assert str(info.value) == (
+        "PDF and PNG need a Chromium or Chrome browser, and none was found. Install one "
+        "(Debian/Ubuntu: apt-get install chromium fonts-noto-cjk) or set CHROME_PATH to its "
+        "executable.")
+
+
+def test_chrome_path_that_is_not_a_program_is_an_error(monkeypatch, tmp_path):
+    monkeypatch.setenv("CHROME_PATH", str(tmp_path / "nothing"))
+    with pytest.raises(RenderError) as info:
+        X.find_browser()
+    assert str(info.value) == (
+        f"CHROME_PATH is set to {str(tmp_path / 'nothing')!r}, which is not an executable "
+        "file. Point it at Chromium or Chrome, or unset it to use the one on the PATH "
+        "(Debian/Ubuntu: apt-get install chromium fonts-noto-cjk).")
+
+
+def test_browser_that_cannot_start_says_what_to_do(monkeypatch, tmp_path, frames):
+    broken = tmp_path / "chromium"
+    broken.write_text("#!/bin/sh\necho 'cannot open display' >&2\nexit 1\n", encoding="utf-8")
+    broken.chmod(0o755)
+    monkeypatch.setenv("CHROME_PATH", str(broken))
+    table = tc.compare([EXAMPLE], fields=["company"], cases=frames["cases"],
+                       events=frames["events"])
+    with pytest.raises(RenderError) as info:
+        X.save(table, tmp_path / "t.pdf")
+    assert str(info.value).startswith(f"Chromium ({broken}) could not draw the table: ")
+    assert str(info.value).endswith("or install Chromium (Debian/Ubuntu: apt-get install "
+                                    "chromium fonts-noto-cjk).")
+    assert not (tmp_path / "t.pdf").exists()
+    assert os.environ["CHROME_PATH"] == str(broken)
+
+
+def test_chinese_without_a_chinese_font_is_refused(monkeypatch, tmp_path, frames):
+    if shutil.which("fc-list") is None:
+        pytest.skip("fc-list (fontconfig) is not installed")
+    (tmp_path / "fonts.conf").write_text(
+        '<?xml version="1.0"?><fontconfig><dir>/nonexistent</dir>'
+        f"<cachedir>{tmp_path}/cache</cachedir></fontconfig>", encoding="utf-8")
+    monkeypatch.setenv("FONTCONFIG_FILE", str(tmp_path / "fonts.conf"))
+    table = tc.compare([EXAMPLE], lang="zh", fields=["company"], cases=frames["cases"],
+                       events=frames["events"])
+    with pytest.raises(RenderError) as info:
+        X.save(table, tmp_path / "t.png")
+    assert str(info.value) == (
+        "The table has Chinese text but no font with Chinese glyphs is installed, so it would "
+        "print as empty boxes. Install one (Debian/Ubuntu: apt-get install chromium "
+        "fonts-noto-cjk).")
+
+
+def test_png_says_its_resolution():
+    png = b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + bytes(17) + b"IEND"
+    marked = X._with_dpi(png, 2)
+    assert marked[33:54] == (struct.pack(">I", 9) + b"pHYs" + struct.pack(">IIB", 7559, 7559, 1)
+                             + marked[50:54])
+    assert X._with_dpi(marked, 2) == marked
+
+
+def _headless(browser: str, *args: str) -> subprocess.CompletedProcess:
+    flags = ["--headless", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+             "--disable-background-networking", "--disable-dev-shm-usage"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        flags.append("--no-sandbox")
+    return subprocess.run([browser, *flags, *args], capture_output=True, timeout=120,
+                          check=False)
+
+
+@pytest.mark.browser
+def test_html_tables_in_a_real_browser(browser, frames, tmp_path):
+    """Every table opens in headless Chromium; no payload runs; the screenshot has a table."""
+    armed = payload_case(frames["cases"], frames["events"])
+    attack = "<img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">" \
+             "<script>document.body.setAttribute('data-pwned','2')</script>"
+    cases = pd.concat([frames["cases"], armed[0].assign(
+        case_id="armed-2020-case", company_en=f"Armed {attack}", company_zh=f"武装{attack}")],
+        ignore_index=True)
+    events = pd.concat([frames["events"], armed[1].assign(case_id="armed-2020-case")],
+                       ignore_index=True)
+    for lang in ("en", "zh"):
+        for kind, table in (
+                ("compare", tc.compare(["armed-2020-case", EXAMPLE], lang=lang, cases=cases,
+                                       events=events)),
+                ("timeline", tc.timeline("armed-2020-case", lang=lang, cases=cases,
+                                         events=events)),
+                ("matrix", tc.response_matrix(lang=lang, cases=cases, events=events))):
+            page = X.save(table, tmp_path / f"{kind}-{lang}.html")
+            dom = _headless(browser, "--dump-dom", page.as_uri()).stdout.decode()
+            assert "<table" in dom and "data-pwned" not in dom.split("<body", 1)[1].split(
+                ">", 1)[0]
+            assert "&lt;script&gt;document.body" in dom or kind == "matrix"
+            if kind != "compare":
+                continue
+            shot = tmp_path / f"{kind}-{lang}.png"
+            _headless(browser, f"--screenshot={shot}", "--window-size=1400,1000",
+                      "--force-device-scale-factor=0.5", page.as_uri())
+            width, height, rows = read_png(shot.read_bytes())
+            x0, y0, x1, y1 = ink_box(rows)
+            assert (x1 - x0) > width * 0.3 and (y1 - y0) > 40, (kind, lang, (x0, y0, x1, y1))
+
+
+@pytest.mark.browser
+def test_pdf_is_vector_text_with_every_label_and_the_payload_as_text(browser, frames, tmp_path):
+    table = tc.compare([PAYLOAD, SLOW, EXAMPLE], lang="zh", cases=frames["cases"],
+                       events=frames["events"])
+    pdf = X.save(table, tmp_path / "t.pdf")
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    text = " ".join(pdf_text(pdf).split())
+    found = X.content(table)
+    for label in [found.title, *found.columns[:4], "小米", "慢公司", "资料来源"]:
+        assert label in text
+    squeezed = text.replace(" ", "")  # cells wrap, so pdftotext breaks their text apart
+    assert "<imgsrc=xonerror=alert(1)>" in squeezed and "<script>" in squeezed
+    width, height, rows = pdf_to_grey(pdf, 24)
+    assert width > 200 and height > 100 and min(min(r) for r in rows) < 100
+
+
+@pytest.mark.browser
+def test_png_draws_chinese_glyphs_whole(browser, tmp_path):
+    """The PNG path draws 小米 like the PDF (a trusted vector path) does, stroke for stroke."""
+    table = (GT(pd.DataFrame({"x": ["小米可乐"]}))
+             .opt_table_font(font=L.FONTS["zh"], add=False)
+             .tab_options(table_font_size="40px", column_labels_hidden=True,
+                          table_border_top_style="hidden", table_border_bottom_style="hidden",
+                          table_body_hlines_style="hidden",
+                          table_body_border_bottom_style="hidden"))
+    png = X.save(table, tmp_path / "g.png")
+    pdf = X.save(table, tmp_path / "g.pdf")
+    _, _, drawn = read_png(png.read_bytes())
+    _, _, reference = pdf_to_grey(pdf, 192)  # 2 pixels per CSS pixel, like the PNG
+    assert glyph_differences(drawn, reference) == []
+    # The check sees a missing stroke: wipe a band through the middle of 小 and compare again.
+    x0, y0, x1, y1 = ink_box(drawn)
+    band = range(x0 + (x1 - x0) // 8 - 3, x0 + (x1 - x0) // 8 + 4)
+    broken = [bytes(255 if x in band else v for x, v in enumerate(row)) for row in drawn]
+    assert glyph_differences(broken, reference) != []
+
+
+@pytest.mark.browser
+def test_png_of_a_wide_table_is_whole_and_at_twice_the_pdf_size(browser, tmp_path):
+    wide = pd.DataFrame({f"c{i}": [f"列{i} col {i}"] for i in range(14)})
+    table = (GT(wide).opt_table_font(font=L.FONTS["zh"], add=False)
+             .cols_width(cases={f"c{i}": "90px" for i in range(14)}))
+    png = X.save(table, tmp_path / "w.png")
+    pdf = X.save(table, tmp_path / "w.pdf")
+    width, height, rows = read_png(png.read_bytes())
+    pdf_width, pdf_height, _ = pdf_to_grey(pdf, 192)
+    assert abs(width - pdf_width) <= 24 and abs(height - pdf_height) <= 24
+    x0, _, x1, _ = ink_box(rows)
+    assert x1 > width * 0.9, "the right of the table is missing"
+    assert png.read_bytes()[37:41] == b"pHYs"

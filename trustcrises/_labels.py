@@ -1,0 +1,238 @@
+"""Every word the comparison tables print that is not data, in English and in Chinese.
+
+Titles, headers, spanners, source notes, yes/no/unknown, units and date formats live here and
+nowhere else; labels of codes come from the codebook (``label_en`` / ``label_zh``). This module
+imports nothing, so the CLI can check field names without loading pandas.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["en", "zh"]
+LANGS: tuple[str, ...] = ("en", "zh")
+
+#: The fields of ``compare()``, in display order, with the spanner each one sits under.
+COMPARE_FIELDS: dict[str, str] = {
+    "company": "case",
+    "title": "case",
+    "year": "case",
+    "cause_category": "crisis",
+    "trigger": "crisis",
+    "pressure_source": "crisis",
+    "responses": "response",
+    "days_to_first_response": "response",
+    "days_to_decisive_response": "response",
+    "response_timing": "response",
+    "outcome": "resolution",
+    "decision_reversed": "resolution",
+}
+
+#: The fields ``compare()`` shows when none are chosen: all but the case's title.
+COMPARE_DEFAULT: tuple[str, ...] = tuple(f for f in COMPARE_FIELDS if f != "title")
+
+#: The columns of ``timeline()``, in display order, with their spanner.
+TIMELINE_FIELDS: dict[str, str] = {
+    "date": "event",
+    "event_type": "event",
+    "strategy": "event",
+    "decisive": "event",
+    "actor": "what",
+    "description": "what",
+    "source": "evidence",
+    "quote": "evidence",
+}
+
+#: Shown for a value that is not known (a null in the data).
+MISSING = "—"
+#: Marks a strategy a case used, in ``response_matrix()``.
+USED = "●"
+#: Marks the decisive response, in ``timeline()``.
+DECISIVE = "★"
+
+_CJK = ["Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei"]
+
+#: CSS font stacks. Chinese tables put CJK fonts first; English tables keep them as the fallback
+#: for the Chinese names that English data also holds.
+FONTS: dict[str, list[str]] = {
+    "en": ["Helvetica Neue", "Helvetica", "Arial", *_CJK, "sans-serif"],
+    "zh": [*_CJK, "sans-serif"],
+}
+
+#: The HTML ``lang`` attribute of a standalone page.
+HTML_LANG = {"en": "en", "zh": "zh-Hans"}
+
+TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        # compare()
+        "compare.title": "Corporate trust crises compared",
+        "compare.subtitle": "What set each crisis off, who applied the pressure, and how fast "
+                            "the company responded",
+        "spanner.case": "Case",
+        "spanner.crisis": "Crisis",
+        "spanner.response": "Response",
+        "spanner.resolution": "Resolution",
+        "col.company": "Company",
+        "col.title": "Title",
+        "col.year": "Year",
+        "col.cause_category": "Cause",
+        "col.trigger": "Trigger",
+        "col.pressure_source": "Pressure from",
+        "col.responses": "Strategies, in order",
+        "col.days_to_first_response": "First response",
+        "col.days_to_decisive_response": "Decisive response",
+        "col.response_timing": "Time to decisive response",
+        "col.outcome": "Outcome",
+        "col.decision_reversed": "Decision reversed",
+        "timing.alt": "Decisive response after {days} days",
+        "note.days": "Days are counted from the trigger; 0 means the same day. {missing} not "
+                     "known (a date coarser than a day, or no such response).",
+        # timeline()
+        "timeline.subtitle": "{company}: dated events, each with its source",
+        "spanner.event": "Event",
+        "spanner.what": "Who and what",
+        "spanner.evidence": "Evidence",
+        "col.date": "Date",
+        "col.event_type": "Type",
+        "col.strategy": "Strategy",
+        "col.decisive": "Decisive",
+        "col.actor": "Actor",
+        "col.description": "What happened",
+        "col.source": "Source",
+        "col.quote": "Quote",
+        "note.decisive": "{mark} The decisive response: the one that settled the crisis or its "
+                         "main pressure.",
+        "note.quote": "Quotes are verbatim, in the source's own language.",
+        # response_matrix()
+        "matrix.title": "Response strategies by case",
+        "matrix.subtitle.used": "{mark} the company used the strategy at least once; strategies "
+                                "grouped by posture",
+        "matrix.subtitle.count": "Number of response events coded with each strategy; "
+                                 "strategies grouped by posture",
+        "col.case": "Case",
+        # shared
+        "case.label": "{company} ({year})",
+        "caption": "{title}. {subtitle}",
+        "responses.sep": "; ",
+        "with_unit": "{label} ({unit})",
+        "unit.days": "days",
+        "yes": "Yes",
+        "no": "No",
+        "unknown": "Unknown",
+        "source.dataset": "Source: trustcrises dataset, data version {version}{license}.",
+        "source.user": "Source: user-supplied data, coded with the codebook of the trustcrises "
+                       "dataset, data version {version}.",
+        "source.license": ", {license}",
+        "date.day": "{y:04d}-{m:02d}-{d:02d}",
+        "date.month": "{y:04d}-{m:02d}",
+        "date.year": "{y:04d}",
+    },
+    "zh": {
+        "compare.title": "企业信任危机比较",
+        "compare.subtitle": "危机因何而起、由谁施压，以及企业回应的速度",
+        "spanner.case": "案例",
+        "spanner.crisis": "危机",
+        "spanner.response": "回应",
+        "spanner.resolution": "结局",
+        "col.company": "公司",
+        "col.title": "标题",
+        "col.year": "年份",
+        "col.cause_category": "起因",
+        "col.trigger": "触发事件",
+        "col.pressure_source": "施压方",
+        "col.responses": "回应策略（按先后）",
+        "col.days_to_first_response": "首次回应",
+        "col.days_to_decisive_response": "决定性回应",
+        "col.response_timing": "决定性回应用时",
+        "col.outcome": "结果",
+        "col.decision_reversed": "决策是否被逆转",
+        "timing.alt": "{days} 天后作出决定性回应",
+        "note.days": "天数自触发事件起算，0 表示当天。{missing} 表示未知（日期精度不到日，或没有"
+                     "此类回应）。",
+        "timeline.subtitle": "{company}：按日期排列的事件及其来源",
+        "spanner.event": "事件",
+        "spanner.what": "行为与内容",
+        "spanner.evidence": "证据",
+        "col.date": "日期",
+        "col.event_type": "类型",
+        "col.strategy": "策略",
+        "col.decisive": "决定性",
+        "col.actor": "行为者",
+        "col.description": "经过",
+        "col.source": "来源",
+        "col.quote": "引文",
+        "note.decisive": "{mark} 决定性回应：平息危机（或其主要压力）的那次回应。",
+        "note.quote": "引文为原文摘录，保留来源的原始语言。",
+        "matrix.title": "各案例的回应策略",
+        "matrix.subtitle.used": "{mark} 表示企业至少使用过一次该策略；策略按姿态分组",
+        "matrix.subtitle.count": "以该策略编码的回应事件数；策略按姿态分组",
+        "col.case": "案例",
+        "case.label": "{company}（{year}）",
+        "caption": "{title}：{subtitle}",
+        "responses.sep": "、",
+        "with_unit": "{label}（{unit}）",
+        "unit.days": "天",
+        "yes": "是",
+        "no": "否",
+        "unknown": "未知",
+        "source.dataset": "资料来源：trustcrises 数据集，数据版本 {version}{license}。",
+        "source.user": "资料来源：用户提供的数据，按 trustcrises 数据集的编码表编码（数据版本 "
+                       "{version}）。",
+        "source.license": "，{license}",
+        "date.day": "{y}年{m}月{d}日",
+        "date.month": "{y}年{m}月",
+        "date.year": "{y}年",
+    },
+}
+
+
+def text(lang: str, key: str, **values: object) -> str:
+    """The text ``key`` in ``lang``, with ``values`` filled in."""
+    template = TEXT[lang][key]
+    return template.format(**values) if values else template
+
+
+def column_label(lang: str, field: str) -> str:
+    """The header of a column, with its unit where it has one."""
+    label = TEXT[lang][f"col.{field}"]
+    if field in ("days_to_first_response", "days_to_decisive_response"):
+        return text(lang, "with_unit", label=label, unit=TEXT[lang]["unit.days"])
+    return label
+
+
+_ALIASES = {"zh-cn": "zh", "zh-hans": "zh", "zh-hans-cn": "zh", "cn": "zh", "chinese": "zh",
+            "中文": "zh", "zh-tw": "zh", "zh-hant": "zh", "en-us": "en", "en-gb": "en",
+            "english": "en", "英文": "en"}
+
+
+def check_lang(lang: object) -> str:
+    """``lang`` when it is a supported language, else a ValueError listing them."""
+    if lang in LANGS:
+        return str(lang)
+    from ._problems import did_you_mean
+
+    alias = _ALIASES.get(lang.strip().lower().replace("_", "-")) if isinstance(lang, str) \
+        else None
+    hint = f"Did you mean {alias!r}?" if alias else did_you_mean(lang, list(LANGS))
+    raise ValueError(f"Unknown language {lang!r}. " + (f"{hint} " if hint else "")
+                     + f"Valid languages: {', '.join(LANGS)}.")
+
+
+def check_fields(fields: object, valid: dict[str, str] | tuple[str, ...] = tuple(COMPARE_FIELDS)
+                 ) -> list[str]:
+    """The requested fields in order without repeats, or a ValueError listing the valid ones."""
+    from ._problems import did_you_mean
+
+    names = list(valid)
+    if isinstance(fields, str) or not hasattr(fields, "__iter__"):
+        raise TypeError(f"fields must be a list of field names, not {type(fields).__name__}; "
+                        f"valid fields: {', '.join(names)}.")
+    chosen = list(dict.fromkeys(fields))
+    if not chosen:
+        raise ValueError(f"fields is empty. Valid fields: {', '.join(names)}.")
+    for name in chosen:
+        if name not in names:
+            hint = did_you_mean(name, names)
+            raise ValueError(f"Unknown field {name!r}. " + (f"{hint} " if hint else "")
+                             + f"Valid fields: {', '.join(names)}.")
+    return chosen
