@@ -136,3 +136,24 @@ def test_frictionless_accepts_the_package(built):
     report = frictionless.validate(str(built / "datapackage.json"),
                                    skip_errors=["byte-count"])
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_datasheet_columns_are_generated_from_the_models():
+    from trustcrises._docs import END, START, columns_markdown
+
+    text = (ROOT / "DATASHEET.md").read_text(encoding="utf-8")
+    section = text.split(START, 1)[1].split(END, 1)[0]
+    assert section.strip() == columns_markdown().strip(), (
+        "DATASHEET.md is stale: run `trustcrises build` and commit the result")
+    for name in TABLES:
+        assert f"### `{name}`" in section
+
+
+def test_citation_names_the_data_version():
+    import yaml
+
+    package = yaml.safe_load((DATASETS / "package.yaml").read_text(encoding="utf-8"))
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert str(citation["version"]) == str(package["version"])
+    assert json.loads((DATASETS / "datapackage.json").read_text())["version"] == str(
+        package["version"])
