@@ -5,7 +5,8 @@ These read the Parquet files with pyarrow alone, so the commands start without p
 
 from __future__ import annotations
 
-import textwrap
+import re
+import unicodedata
 from pathlib import Path
 
 from ._errors import CaseNotFoundError
@@ -49,9 +50,24 @@ def _date(value: object, precision: str) -> str:
     return text[: {"year": 4, "month": 7}.get(precision, 10)]
 
 
-def _wrap(text: str, indent: str) -> str:
-    return textwrap.fill(text, width=96, initial_indent=indent, subsequent_indent=indent,
-                         break_long_words=True, break_on_hyphens=False)
+def _width(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+def _wrap(text: str, indent: str, width: int = 96) -> str:
+    """Wrap to ``width`` terminal columns, counting Chinese characters as two."""
+    lines: list[str] = []
+    for word in _tokens(text):
+        if lines and sum(map(_width, lines[-1] + word.rstrip())) <= width:
+            lines[-1] += word
+        else:
+            lines.append(indent + word.lstrip())
+    return "\n".join(line.rstrip() for line in lines) or indent.rstrip()
+
+
+def _tokens(text: str) -> list[str]:
+    """Latin words with their following space, and single wide characters."""
+    return re.findall(r"[\u1100-\uffff]|[^\s\u1100-\uffff]+\s*|\s+", text)
 
 
 def find_case(case_id: str, data_dir: str | Path | None = None) -> dict:
