@@ -9,22 +9,17 @@ import subprocess
 import sys
 
 import pytest
+from test_cli import run
+from test_export import browser as browser  # a fixture: the Chromium to draw with
+from test_export import pdf_text
+from test_tables import EXAMPLE, build_example
 
 from trustcrises._cli import main
-
-from test_export import browser, pdf_text  # noqa: F401  (browser is a fixture)
-from test_tables import EXAMPLE, build_example
 
 
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> str:
     return str(build_example(tmp_path_factory.mktemp("cli")))
-
-
-def run(capsys, *argv):
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def test_compare_prints_markdown_by_default(capsys, data_dir):

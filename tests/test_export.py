@@ -22,25 +22,17 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from great_tables import GT
+from test_tables import EXAMPLE, FORMULA, IMG, PAYLOAD, QUOTES, SCRIPT, SLOW, TEX, payload_case
+from test_tables import data_dir as data_dir  # a fixture: the example case, built
+from test_tables import frames as frames  # a fixture: the example, slow and payload cases
 
 import trustcrises as tc
+from trustcrises import _chromium as C
 from trustcrises import _export as X
 from trustcrises import _labels as L
+from trustcrises import _textformats as T
+from trustcrises._content import content
 from trustcrises._errors import OutputError, RenderError
-
-from test_tables import (EXAMPLE, FORMULA, IMG, PAYLOAD, QUOTES, SCRIPT, SLOW, TEX,
-                         build_example, payload_case, slow_case)
-
-
-@pytest.fixture(scope="module")
-def frames(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pd.DataFrame]:
-    out = build_example(tmp_path_factory.mktemp("export"))
-    cases, events = tc.load_cases(data_dir=out), tc.load_events(data_dir=out)
-    slow, slow_events = slow_case(cases, events)
-    bad, bad_events = payload_case(cases, events)
-    return {"cases": pd.concat([cases, slow, bad], ignore_index=True),
-            "events": pd.concat([events, slow_events, bad_events], ignore_index=True),
-            "codebook": tc.load_codebook(data_dir=out), "sources": tc.load_sources(data_dir=out)}
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +63,7 @@ def needs(tool: str, why: str) -> str:
 @pytest.fixture(scope="session")
 def browser() -> str:
     try:
-        found = X.find_browser()
+        found = C.find_browser()
     except RenderError as exc:
         if os.environ.get("CI"):
             pytest.fail(f"CI must run the browser tests: {exc}")
@@ -286,43 +278,43 @@ def test_html_is_a_standalone_page_in_the_tables_language(frames, tmp_path, lang
     policy = [a["content"] for a in metas if a.get("http-equiv") == "Content-Security-Policy"]
     assert policy[0].startswith("default-src 'none';") and "script-src" not in policy[0]
     title = unescape(re.search(r"<title>(.*?)</title>", html).group(1))
-    assert title == X.content(table).title
+    assert title == content(table).title
 
 
 @pytest.mark.parametrize("name", ["compare-en", "compare-zh", "timeline-zh", "matrix-en"])
 def test_markdown_and_csv_carry_the_same_content_as_the_table(tables, name):
     table = tables[name]
-    found = X.content(table).text_only()
-    html = markdown_html(X.to_markdown(table))
+    found = content(table).text_only()
+    html = markdown_html(T.to_markdown(table))
     cells = [row for row in elements(html).cells if row]
     assert cells == [found.columns, *found.rows]
     paragraphs = re.findall(r"<p>(.*?)</p>", html, flags=re.S)
     assert [elements(p).text and "".join(elements(p).text) for p in paragraphs] == [
         found.title, found.subtitle, *found.notes]
-    read = list(csv.reader(io.StringIO(X.to_csv(table))))
+    read = list(csv.reader(io.StringIO(T.to_csv(table))))
     unguarded = [[c[1:] if c.startswith("'=") else c for c in row] for row in read]
     assert unguarded == [found.columns, *found.rows]
 
 
 def test_text_formats_leave_out_only_the_picture_column(tables):
     table = tables["compare-en"]
-    found = X.content(table)
+    found = content(table)
     assert found.columns[found.pictures.pop()] == "Time to decisive response"
-    assert "Time to decisive response" not in X.to_markdown(table)
-    assert "Time to decisive response" not in X.to_csv(table)
-    assert "Time to decisive response" not in X.to_latex(table)
+    assert "Time to decisive response" not in T.to_markdown(table)
+    assert "Time to decisive response" not in T.to_csv(table)
+    assert "Time to decisive response" not in T.to_latex(table)
 
 
 def test_csv_cells_that_look_like_formulas_are_made_text():
-    assert X._csv_cell(FORMULA) == "'" + FORMULA
-    assert X._csv_cell("@SUM(A1)") == "'@SUM(A1)" and X._csv_cell("-5") == "-5"
-    assert X._csv_cell("—") == "—"
+    assert T._csv_cell(FORMULA) == "'" + FORMULA
+    assert T._csv_cell("@SUM(A1)") == "'@SUM(A1)" and T._csv_cell("-5") == "-5"
+    assert T._csv_cell("—") == "—"
 
 
 def test_latex_escapes_every_special_character():
-    assert X._tex(TEX) == (r"\textbackslash{} \& \% \$ \# \_ \{ \} \textasciitilde{} "
+    assert T._tex(TEX) == (r"\textbackslash{} \& \% \$ \# \_ \{ \} \textasciitilde{} "
                            r"\textasciicircum{}")
-    assert X._tex("a -- b — c “d” <e> |f| ● ★") == (
+    assert T._tex("a -- b — c “d” <e> |f| ● ★") == (
         r"a -{}- b --- c ``d'' \textless{}e\textgreater{} \textbar{}f\textbar{} \textbullet{} "
         r"$\star$")
 
@@ -331,9 +323,9 @@ def test_latex_document_says_which_engine_and_packages(frames):
     english = tc.compare([SLOW], fields=["company", "year", "days_to_decisive_response"],
                          cases=frames["cases"], events=frames["events"])
     chinese = tc.compare([SLOW], lang="zh", cases=frames["cases"], events=frames["events"])
-    assert X.to_latex(english).startswith("% A table made by trustcrises. Compile with: "
+    assert T.to_latex(english).startswith("% A table made by trustcrises. Compile with: "
                                           "pdflatex FILE.tex\n")
-    document = X.to_latex(chinese)
+    document = T.to_latex(chinese)
     assert document.startswith("% A table made by trustcrises. Compile with: xelatex FILE.tex\n")
     assert "\\usepackage[UTF8]{ctex}" in document and "\\begin{longtable}" in document
 
@@ -341,7 +333,7 @@ def test_latex_document_says_which_engine_and_packages(frames):
 @pytest.mark.parametrize("name", ["compare-en", "compare-zh", "timeline-en", "matrix-zh"])
 def test_latex_compiles_and_prints_the_text(tables, tmp_path, name):
     table = tables[name]
-    document = X.to_latex(table)
+    document = T.to_latex(table)
     engine = re.match(r"% .*Compile with: (\w+)", document).group(1)
     if shutil.which(engine) is None or shutil.which("pdftotext") is None:
         pytest.skip(f"{engine} and pdftotext are not installed (apt-get install "
@@ -353,7 +345,7 @@ def test_latex_compiles_and_prints_the_text(tables, tmp_path, name):
     text = pdf_text(tmp_path / "t.pdf")
     if name.startswith(("compare", "timeline")):  # the payload's LaTeX specials print as text
         assert set(TEX.split()) <= set(text), set(TEX.split()) - set(text)
-    assert X.content(table).columns[0] in text
+    assert content(table).columns[0] in text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -362,22 +354,22 @@ def test_latex_compiles_and_prints_the_text(tables, tmp_path, name):
 
 def test_case_text_never_becomes_markup(tables):
     for name, table in tables.items():
-        page = X.to_html(table)
+        page = T.to_html(table)
         assert_no_markup_from_data(page)
         shown = "".join(elements(page).text)
         assert SCRIPT in shown or name.startswith("matrix"), name
-        assert_no_markup_from_data(markdown_html(X.to_markdown(table)))
-        assert "<a" not in markdown_html(X.to_markdown(table))
-        found = X.content(table).text_only()
-        read = list(csv.reader(io.StringIO(X.to_csv(table))))
+        assert_no_markup_from_data(markdown_html(T.to_markdown(table)))
+        assert "<a" not in markdown_html(T.to_markdown(table))
+        found = content(table).text_only()
+        read = list(csv.reader(io.StringIO(T.to_csv(table))))
         assert [[c[1:] if c.startswith("'=") else c for c in r] for r in read[1:]] == found.rows
-        latex = X.latex_table(table)
+        latex = T.latex_table(table)
         for cell in (c for row in found.rows for c in row):
-            assert X._tex(cell) in latex
+            assert T._tex(cell) in latex
         assert "<script>" not in latex and "\\{ \\}" in latex or name.startswith("matrix")
     compare = tables["compare-en"]
-    assert IMG.replace("<", "&lt;").replace(">", "&gt;") in X.to_markdown(compare)
-    assert QUOTES.replace('"', "&quot;") not in X.to_markdown(compare)  # quotes stay quotes
+    assert IMG.replace("<", "&lt;").replace(">", "&gt;") in T.to_markdown(compare)
+    assert QUOTES.replace('"', "&quot;") not in T.to_markdown(compare)  # quotes stay quotes
 
 
 # ---------------------------------------------------------------------------------------------
@@ -386,8 +378,8 @@ def test_case_text_never_becomes_markup(tables):
 
 def test_missing_browser_says_what_to_install(monkeypatch):
     monkeypatch.delenv("CHROME_PATH", raising=False)
-    monkeypatch.setattr(X.shutil, "which", lambda name: None)
-    monkeypatch.setattr(X.os.path, "isfile", lambda path: False)
+    monkeypatch.setattr(C.shutil, "which", lambda name: None)
+    monkeypatch.setattr(C.os.path, "isfile", lambda path: False)
     import nokap._browser
 
     def not_found():
@@ -395,7 +387,7 @@ def test_missing_browser_says_what_to_install(monkeypatch):
 
     monkeypatch.setattr(nokap._browser, "find_chrome", not_found)
     with pytest.raises(RenderError) as info:
-        X.find_browser()
+        C.find_browser()
     assert str(info.value) == (
         "PDF and PNG need a Chromium or Chrome browser, and none was found. Install one "
         "(Debian/Ubuntu: apt-get install chromium fonts-noto-cjk) or set CHROME_PATH to its "
@@ -405,7 +397,7 @@ def test_missing_browser_says_what_to_install(monkeypatch):
 def test_chrome_path_that_is_not_a_program_is_an_error(monkeypatch, tmp_path):
     monkeypatch.setenv("CHROME_PATH", str(tmp_path / "nothing"))
     with pytest.raises(RenderError) as info:
-        X.find_browser()
+        C.find_browser()
     assert str(info.value) == (
         f"CHROME_PATH is set to {str(tmp_path / 'nothing')!r}, which is not an executable "
         "file. Point it at Chromium or Chrome, or unset it to use the one on the PATH "
@@ -447,10 +439,10 @@ def test_chinese_without_a_chinese_font_is_refused(monkeypatch, tmp_path, frames
 
 def test_png_says_its_resolution():
     png = b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + bytes(17) + b"IEND"
-    marked = X._with_dpi(png, 2)
+    marked = C._with_dpi(png, 2)
     assert marked[33:54] == (struct.pack(">I", 9) + b"pHYs" + struct.pack(">IIB", 7559, 7559, 1)
                              + marked[50:54])
-    assert X._with_dpi(marked, 2) == marked
+    assert C._with_dpi(marked, 2) == marked
 
 
 def _headless(browser: str, *args: str) -> subprocess.CompletedProcess:
@@ -502,7 +494,7 @@ def test_pdf_is_vector_text_with_every_label_and_the_payload_as_text(browser, fr
     pdf = X.save(table, tmp_path / "t.pdf")
     assert pdf.read_bytes().startswith(b"%PDF-")
     text = " ".join(pdf_text(pdf).split())
-    found = X.content(table)
+    found = content(table)
     for label in [found.title, *found.columns[:4], "小米", "慢公司", "资料来源"]:
         assert label in text
     squeezed = text.replace(" ", "")  # cells wrap, so pdftotext breaks their text apart

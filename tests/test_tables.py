@@ -1,6 +1,6 @@
 """The comparison tables: compare, timeline, response_matrix, and the labels they print.
 
-Tables are checked through their rendered HTML (``_export.content`` reads title, spanners,
+Tables are checked through their rendered HTML (``_content.content`` reads title, spanners,
 column labels, cells and notes back from it), never against whole-HTML snapshots. The data is the
 worked example case built into a temporary folder, plus small cases made here from it, so the
 tests do not depend on which other cases the dataset holds.
@@ -20,7 +20,7 @@ import pytest
 
 import trustcrises as tc
 from trustcrises import _labels as L
-from trustcrises._export import content
+from trustcrises._content import content
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = "xiaomi-2026-kol"

@@ -101,7 +101,8 @@ def _format(args: argparse.Namespace) -> str:
 
 
 def _emit(table: object, args: argparse.Namespace, fmt: str) -> int:
-    from ._export import save, to_text
+    from ._export import save
+    from ._textformats import to_text
 
     if args.output is None:
         sys.stdout.write(to_text(table, fmt, lang=args.lang))  # type: ignore[arg-type]

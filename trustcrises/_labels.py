@@ -7,7 +7,7 @@ imports nothing, so the CLI can check field names without loading pandas.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 Lang = Literal["en", "zh"]
 LANGS: tuple[str, ...] = ("en", "zh")
@@ -198,6 +198,19 @@ def column_label(lang: str, field: str) -> str:
     if field in ("days_to_first_response", "days_to_decisive_response"):
         return text(lang, "with_unit", label=label, unit=TEXT[lang]["unit.days"])
     return label
+
+
+def date_text(lang: str, value: Any, precision: str) -> str:
+    """A date written at its precision (day, month or year); MISSING when it is not known."""
+    if value is None:
+        return MISSING
+    key = {"day": "date.day", "month": "date.month"}.get(precision, "date.year")
+    return text(lang, key, y=value.year, m=value.month, d=value.day)
+
+
+def yes_no(lang: str, value: object) -> str:
+    """Yes for True, No for False, Unknown for anything else (a missing value)."""
+    return text(lang, {True: "yes", False: "no"}.get(value, "unknown"))  # type: ignore[arg-type]
 
 
 _ALIASES = {"zh-cn": "zh", "zh-hans": "zh", "zh-hans-cn": "zh", "cn": "zh", "chinese": "zh",

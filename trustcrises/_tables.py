@@ -1,9 +1,10 @@
 """Comparison tables as great-tables ``GT`` objects: ``compare``, ``timeline``, ``response_matrix``.
 
-Everything that turns rows into a table lives here: which rows and columns, their labels (from
-``_labels`` and the codebook), spanners, notes, fonts and styling. Reading and writing files is
-``_export``'s job. Case text is data: it goes into cells as plain text, which great-tables
-escapes; nothing here passes it through ``md()``, ``html()`` or ``fmt_markdown()``.
+Each builder decides which rows and columns its table shows, their labels (from ``_labels`` and
+the codebook), spanners and notes. The rows come from ``_inputs``, the look every table shares
+(fonts, rules, widths) from ``_styling``; writing a table to a file is ``_export``'s job. Case
+text is data: it goes into cells as plain text, which great-tables escapes; nothing here passes
+it through ``md()``, ``html()`` or ``fmt_markdown()``.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import _labels as L
-from ._errors import CaseNotFoundError
-from ._problems import did_you_mean
+from ._inputs import Inputs, events_of, pick_cases, records, strategies_used
+from ._styling import WIDTHS, styled, with_spanners
 
 if TYPE_CHECKING:
     import great_tables as gt
@@ -21,147 +22,9 @@ if TYPE_CHECKING:
 
 __all__ = ["compare", "response_matrix", "timeline"]
 
-_WIDTHS = {"company": "96px", "title": "200px", "year": "52px", "cause_category": "104px",
-           "trigger": "210px",
-           "pressure_source": "100px", "responses": "170px", "days_to_first_response": "76px",
-           "days_to_decisive_response": "76px", "response_timing": "96px", "outcome": "230px",
-           "decision_reversed": "76px",
-           "date": "104px", "event_type": "76px", "strategy": "104px", "decisive": "58px",
-           "actor": "130px", "description": "250px", "source": "150px", "quote": "190px"}
 _DAYS = ("days_to_first_response", "days_to_decisive_response")
 _TIMING_ALT = "response timing alt"  # hidden column: a space keeps it apart from any field
 _CASE = "case label"                 # the row label column of the matrix
-
-
-# ---------------------------------------------------------------------------------------------
-# Inputs
-
-
-class _Data:
-    """The frames a table is made from: the bundled ones, or a user's own after validation."""
-
-    def __init__(self, data_dir: str | Path | None, **given: pd.DataFrame | None) -> None:
-        from ._load import load
-
-        self.data_dir = data_dir
-        self.user = any(given.get(n) is not None for n in ("cases", "events"))
-        book = given.pop("codebook", None)
-        self.codebook = self._checked("codebook", book, None) if book is not None \
-            else load("codebook", data_dir=data_dir)
-        self.frames: dict[str, pd.DataFrame] = {}
-        for name, frame in given.items():
-            self.frames[name] = (self._checked(name, frame, self.codebook) if frame is not None
-                                 else load(name, data_dir=data_dir))
-
-    @staticmethod
-    def _checked(name: str, frame: object, codebook: pd.DataFrame | None) -> pd.DataFrame:
-        import pandas as pd
-
-        from ._validate import validate
-
-        if not isinstance(frame, pd.DataFrame):
-            raise TypeError(f"{name}= takes a pandas DataFrame (such as tc.load_{name}()), "
-                            f"not {type(frame).__name__}")
-        return validate(frame, table=name, codebook=codebook)
-
-    def labels(self, lang: str) -> dict[tuple[str, str], str]:
-        book = self.codebook
-        return dict(zip(zip(book["field"], book["code"]), book[f"label_{lang}"]))
-
-    def source_note(self, lang: str) -> str:
-        from ._load import descriptor
-
-        meta = descriptor(self.data_dir)
-        version = str(meta.get("version", "?"))
-        if self.user:
-            return L.text(lang, "source.user", version=version)
-        names = [lic.get("name") for lic in meta.get("licenses", []) if lic.get("name")]
-        license_ = L.text(lang, "source.license", license=", ".join(names)) if names else ""
-        return L.text(lang, "source.dataset", version=version, license=license_)
-
-
-def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """Rows as dicts with None for every missing value (never mutates ``frame``)."""
-    return frame.astype(object).where(frame.notna(), None).to_dict("records")
-
-
-def _pick_cases(cases: pd.DataFrame, case_ids: object) -> list[dict[str, Any]]:
-    """The rows of ``case_ids`` in the order given, or every case by start date."""
-    rows = _records(cases)
-    if case_ids is None:
-        return sorted(rows, key=lambda r: (r["start_date"], r["case_id"]))
-    if isinstance(case_ids, str):
-        case_ids = [case_ids]
-    wanted = list(dict.fromkeys(case_ids))
-    if not wanted:
-        raise ValueError("case_ids is empty: pass None for every case, or one or more case ids.")
-    by_id = {r["case_id"]: r for r in rows}
-    for case_id in wanted:
-        if case_id not in by_id:
-            raise _unknown_case(case_id, list(by_id))
-    return [by_id[c] for c in wanted]
-
-
-def _unknown_case(case_id: object, valid: list[str]) -> CaseNotFoundError:
-    hint = did_you_mean(case_id, valid)
-    return CaseNotFoundError(f"Unknown case {case_id!r}. " + (f"{hint} " if hint else "")
-                             + f"Valid case ids: {', '.join(sorted(valid))}.")
-
-
-def _events_of(events: pd.DataFrame, case_id: str) -> list[dict[str, Any]]:
-    rows = [r for r in _records(events) if r["case_id"] == case_id]
-    return sorted(rows, key=lambda r: r["seq"])
-
-
-def _date(lang: str, value: Any, precision: str) -> str:
-    if value is None:
-        return L.MISSING
-    key = {"day": "date.day", "month": "date.month"}.get(precision, "date.year")
-    return L.text(lang, key, y=value.year, m=value.month, d=value.day)
-
-
-def _yes_no(lang: str, value: object) -> str:
-    return L.text(lang, {True: "yes", False: "no"}.get(value, "unknown"))  # type: ignore[arg-type]
-
-
-# ---------------------------------------------------------------------------------------------
-# Styling shared by every table
-
-
-def _style(table: gt.GT, lang: str) -> gt.GT:
-    from great_tables import loc, style
-
-    return (
-        table.opt_table_font(font=L.FONTS[lang], add=False)
-        .opt_align_table_header(align="left")
-        .tab_options(
-            table_font_size="13px", table_font_color="#1a1a1a",
-            heading_title_font_size="17px", heading_title_font_weight="bold",
-            heading_subtitle_font_size="13px", heading_padding="4px",
-            heading_border_bottom_color="#1a1a1a", heading_border_bottom_width="1px",
-            table_border_top_color="#1a1a1a", table_border_top_width="2px",
-            table_border_bottom_color="#1a1a1a", table_border_bottom_width="2px",
-            column_labels_font_weight="bold", column_labels_font_size="12px",
-            column_labels_border_top_color="#1a1a1a", column_labels_border_top_width="1px",
-            column_labels_border_bottom_color="#1a1a1a",
-            column_labels_border_bottom_width="1px",
-            table_body_hlines_color="#d9d9d9", table_body_border_bottom_color="#1a1a1a",
-            data_row_padding="5px", source_notes_font_size="11px",
-            source_notes_padding="3px",
-        )
-        .tab_style(style=style.css("vertical-align: top; line-height: 1.4;"),
-                   locations=loc.body())
-        .tab_style(style=style.css("vertical-align: bottom;"), locations=loc.column_labels())
-        .tab_style(style=style.text(weight="bold"), locations=loc.title())
-    )
-
-
-def _spanners(table: gt.GT, lang: str, fields: list[str], groups: dict[str, str]) -> gt.GT:
-    for group in dict.fromkeys(groups[f] for f in fields):
-        members = [f for f in fields if groups[f] == group]
-        table = table.tab_spanner(label=L.text(lang, f"spanner.{group}"), columns=members,
-                                  id=f"spanner-{group}")
-    return table
 
 
 # ---------------------------------------------------------------------------------------------
@@ -225,16 +88,16 @@ def compare(
     lang = L.check_lang(lang)  # type: ignore[assignment]
     chosen = L.check_fields(fields) if fields is not None else list(L.COMPARE_DEFAULT)
     chosen = [f for f in L.COMPARE_FIELDS if f in chosen]
-    data = _Data(data_dir, cases=cases, events=events, codebook=codebook)
-    rows = _pick_cases(data.frames["cases"], case_ids)
+    data = Inputs(data_dir, cases=cases, events=events, codebook=codebook)
+    rows = pick_cases(data.frames["cases"], case_ids)
     frame = _compare_frame(rows, data, lang, chosen)
 
     table = GT(frame)
-    table = _spanners(table, lang, chosen, L.COMPARE_FIELDS)
+    table = with_spanners(table, lang, chosen, L.COMPARE_FIELDS)
     table = (table.tab_header(title=L.text(lang, "compare.title"),
                               subtitle=L.text(lang, "compare.subtitle"))
              .cols_label(cases={f: L.column_label(lang, f) for f in chosen})
-             .cols_width(cases={f: _WIDTHS[f] for f in chosen}))
+             .cols_width(cases={f: WIDTHS[f] for f in chosen}))
     days = [f for f in _DAYS if f in chosen]
     if days:
         table = table.fmt_integer(columns=days, use_seps=False).cols_align("right", days)
@@ -255,10 +118,10 @@ def compare(
     table = table.tab_source_note(data.source_note(lang))
     if days or "response_timing" in chosen:
         table = table.tab_source_note(L.text(lang, "note.days", missing=L.MISSING))
-    return _style(table, lang)
+    return styled(table, lang)
 
 
-def _compare_frame(rows: list[dict[str, Any]], data: _Data, lang: str, chosen: list[str]
+def _compare_frame(rows: list[dict[str, Any]], data: Inputs, lang: str, chosen: list[str]
                    ) -> pd.DataFrame:
     import pandas as pd
 
@@ -267,8 +130,7 @@ def _compare_frame(rows: list[dict[str, Any]], data: _Data, lang: str, chosen: l
     sep = L.text(lang, "responses.sep")
 
     def responses(case_id: str) -> str | None:
-        used = [e["strategy"] for e in _events_of(events, case_id)
-                if e["event_type"] == "response" and e["strategy"] is not None]
+        used = strategies_used(events, case_id)
         names = [label.get(("strategy", s), s) for s in dict.fromkeys(used)]
         return sep.join(names) if names else None
 
@@ -290,7 +152,7 @@ def _compare_frame(rows: list[dict[str, Any]], data: _Data, lang: str, chosen: l
         "response_timing": [float("nan") if r["days_to_decisive_response"] is None
                             else float(r["days_to_decisive_response"]) for r in rows],
         "outcome": [r[f"outcome_{lang}"] for r in rows],
-        "decision_reversed": [_yes_no(lang, r["decision_reversed"]) for r in rows],
+        "decision_reversed": [L.yes_no(lang, r["decision_reversed"]) for r in rows],
     }
     frame = pd.DataFrame({f: columns[f] for f in chosen})
     for f in chosen:
@@ -335,17 +197,17 @@ def timeline(
     lang = L.check_lang(lang)  # type: ignore[assignment]
     if not isinstance(case_id, str):
         raise TypeError(f"case_id must be a string, not {type(case_id).__name__}")
-    data = _Data(data_dir, cases=cases, events=events, sources=sources, codebook=codebook)
-    (case,) = _pick_cases(data.frames["cases"], [case_id])
+    data = Inputs(data_dir, cases=cases, events=events, sources=sources, codebook=codebook)
+    (case,) = pick_cases(data.frames["cases"], [case_id])
     label = data.labels(lang)
-    publisher = {r["source_id"]: r["publisher"] for r in _records(data.frames["sources"])}
-    rows = _events_of(data.frames["events"], case_id)
+    publisher = {r["source_id"]: r["publisher"] for r in records(data.frames["sources"])}
+    rows = events_of(data.frames["events"], case_id)
 
     def code(field: str, value: str | None) -> str:
         return "" if value is None else label.get((field, value), value)
 
     frame = pd.DataFrame({
-        "date": [_date(lang, e["date"], e["date_precision"]) for e in rows],
+        "date": [L.date_text(lang, e["date"], e["date_precision"]) for e in rows],
         "event_type": [code("event_type", e["event_type"]) for e in rows],
         "strategy": [code("strategy", e["strategy"]) for e in rows],
         "decisive": [L.DECISIVE if e["is_decisive"] else "" for e in rows],
@@ -357,12 +219,12 @@ def timeline(
     }, dtype=object)
     fields = list(L.TIMELINE_FIELDS)
     table = GT(frame)
-    table = _spanners(table, lang, fields, L.TIMELINE_FIELDS)
+    table = with_spanners(table, lang, fields, L.TIMELINE_FIELDS)
     table = (table.tab_header(title=case[f"title_{lang}"],
                               subtitle=L.text(lang, "timeline.subtitle",
                                               company=case[f"company_{lang}"]))
              .cols_label(cases={f: L.column_label(lang, f) for f in fields})
-             .cols_width(cases={f: _WIDTHS[f] for f in fields})
+             .cols_width(cases={f: WIDTHS[f] for f in fields})
              .cols_align("center", "decisive")
              .tab_source_note(data.source_note(lang))
              .tab_source_note(L.text(lang, "note.decisive", mark=L.DECISIVE))
@@ -371,7 +233,7 @@ def timeline(
     if decisive:
         table = table.tab_style(style=[style.fill(color="#eef3f9"), style.text(weight="bold")],
                                 locations=loc.body(rows=decisive))
-    return _style(table, lang)
+    return styled(table, lang)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -404,9 +266,9 @@ def response_matrix(
     from great_tables import GT
 
     lang = L.check_lang(lang)  # type: ignore[assignment]
-    data = _Data(data_dir, cases=cases, events=events, codebook=codebook)
-    rows = _pick_cases(data.frames["cases"], case_ids)
-    book = _records(data.codebook)
+    data = Inputs(data_dir, cases=cases, events=events, codebook=codebook)
+    rows = pick_cases(data.frames["cases"], case_ids)
+    book = records(data.codebook)
     label = data.labels(lang)
     posture_order = {r["code"]: r["sort_order"] for r in book if r["field"] == "posture"}
     strategies = sorted((r for r in book if r["field"] == "strategy"),
@@ -422,8 +284,7 @@ def response_matrix(
     for code in codes:
         matrix[code] = []
     for r in rows:
-        used = [e["strategy"] for e in _events_of(events, r["case_id"])
-                if e["event_type"] == "response" and e["strategy"] is not None]
+        used = strategies_used(events, r["case_id"])
         for code in codes:
             n = used.count(code)
             matrix[code].append((str(n) if count else L.USED) if n else "")
@@ -441,4 +302,4 @@ def response_matrix(
              .cols_width(cases={_CASE: "170px", **{c: "74px" for c in codes}})
              .cols_align("center", codes)
              .tab_source_note(data.source_note(lang)))
-    return _style(table, lang)
+    return styled(table, lang)
