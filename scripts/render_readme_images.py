@@ -32,7 +32,7 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     for lang in ("en", "zh"):
         table = tc.compare(lang=lang, fields=FIELDS, data_dir=args.data_dir)
-        print("wrote", save(table, out / f"compare-{lang}.png", force=True))
+        print("wrote", save(table, out / f"compare-{lang}.png", force=True, scale=2))
 
 
 if __name__ == "__main__":

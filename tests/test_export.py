@@ -512,7 +512,7 @@ def test_png_draws_chinese_glyphs_whole(browser, tmp_path):
                           table_border_top_style="hidden", table_border_bottom_style="hidden",
                           table_body_hlines_style="hidden",
                           table_body_border_bottom_style="hidden"))
-    png = X.save(table, tmp_path / "g.png")
+    png = X.save(table, tmp_path / "g.png", scale=2)
     pdf = X.save(table, tmp_path / "g.pdf")
     _, _, drawn = read_png(png.read_bytes())
     _, _, reference = pdf_to_grey(pdf, 192)  # 2 pixels per CSS pixel, like the PNG
@@ -529,7 +529,7 @@ def test_png_of_a_wide_table_is_whole_and_at_twice_the_pdf_size(browser, tmp_pat
     wide = pd.DataFrame({f"c{i}": [f"列{i} col {i}"] for i in range(14)})
     table = (GT(wide).opt_table_font(font=L.FONTS["zh"], add=False)
              .cols_width(cases={f"c{i}": "90px" for i in range(14)}))
-    png = X.save(table, tmp_path / "w.png")
+    png = X.save(table, tmp_path / "w.png", scale=2)
     pdf = X.save(table, tmp_path / "w.pdf")
     width, height, rows = read_png(png.read_bytes())
     pdf_width, pdf_height, _ = pdf_to_grey(pdf, 192)
@@ -537,3 +537,14 @@ def test_png_of_a_wide_table_is_whole_and_at_twice_the_pdf_size(browser, tmp_pat
     x0, _, x1, _ = ink_box(rows)
     assert x1 > width * 0.9, "the right of the table is missing"
     assert png.read_bytes()[37:41] == b"pHYs"
+
+
+@pytest.mark.browser
+def test_png_is_drawn_at_300_dpi_by_default(browser, tmp_path):
+    table = GT(pd.DataFrame({"x": ["小米", "Coca-Cola"]}))
+    png = X.save(table, tmp_path / "print.png").read_bytes()
+    small = X.save(table, tmp_path / "screen.png", scale=2).read_bytes()
+    assert png[37:41] == b"pHYs"
+    per_metre = int.from_bytes(png[41:45], "big")
+    assert round(per_metre * 0.0254) == 300
+    assert read_png(png)[0] > read_png(small)[0] * 1.4

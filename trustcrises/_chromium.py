@@ -27,6 +27,8 @@ from ._errors import RenderError
 if TYPE_CHECKING:
     import great_tables as gt
 
+PRINT_SCALE = 300 / 96  # PNG pixels per CSS pixel: 300 dpi, fit for print
+
 INSTALL = "apt-get install chromium fonts-noto-cjk"
 _BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 _FLAGS = ("--no-sandbox", "--disable-dev-shm-usage", "--disable-background-networking",
@@ -144,7 +146,7 @@ def _with_dpi(png: bytes, scale: float) -> bytes:
     return png[:end_of_ihdr] + chunk + png[end_of_ihdr:]
 
 
-def draw(table: gt.GT, file: Path, fmt: str, *, scale: float = 2.0) -> None:
+def draw(table: gt.GT, file: Path, fmt: str, *, scale: float = PRINT_SCALE) -> None:
     """Draw ``table`` into ``file`` as PDF (vector) or PNG (``scale`` pixels per CSS pixel)."""
     _check_fonts(content(table))
     if fmt == "pdf":

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, get_args
 
-from ._chromium import draw
+from ._chromium import PRINT_SCALE, draw
 from ._errors import OutputError
 from ._textformats import to_text
 
@@ -61,7 +61,7 @@ def _place(tmp: Path, path: Path, force: bool) -> None:
 
 
 def save(table: gt.GT, path: str | Path, fmt: str | None = None, *, lang: str | None = None,
-         force: bool = False, scale: float = 2.0) -> Path:
+         force: bool = False, scale: float = PRINT_SCALE) -> Path:
     """Save ``table`` to ``path`` as html, pdf, png, latex, md or csv.
 
     Parameters
@@ -77,7 +77,8 @@ def save(table: gt.GT, path: str | Path, fmt: str | None = None, *, lang: str | 
     force
         Overwrite an existing file (otherwise an ``OutputError``).
     scale
-        PNG pixels per CSS pixel (2 is 192 dpi at the table's natural size).
+        PNG pixels per CSS pixel; the default, 300 / 96, is 300 dpi at the table's natural
+        size, fit for print (2 is 192 dpi, enough for a screen).
 
     Returns
     -------
