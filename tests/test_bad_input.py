@@ -87,6 +87,10 @@ CORPUS = [
     ("event-before-trigger", replace("    date: 2024-03-02", "    date: 2024-02-20"),
      at(41, "events[2].date: is before the case's start_date 2024-03-01; only background "
         "events may precede it (got '2024-02-20')")),
+    ("null-event-type", replace("    event_type: trigger", "    event_type: null"),
+     at(32, "events[1].event_type: is required")),
+    ("null-date-precision", replace("    date_precision: day", "    date_precision: null"),
+     at(31, "events[1].date_precision: is required")),
     ("trigger-not-first", replace("    event_type: trigger", "    event_type: escalation"),
      at(32, "events[1].event_type: a case needs exactly one trigger event; 'acme-2024-recall' "
         "has 0")),

@@ -114,3 +114,15 @@ def test_unreadable_parquet_with_matching_hash_is_refused(built):
 def test_unknown_table_is_a_lookup_error():
     with pytest.raises(LookupError, match="Unknown table 'event'. Did you mean 'events'?"):
         tc.load("event")
+
+
+def test_loading_imports_neither_pandera_nor_great_tables(tmp_path):
+    import subprocess
+    import sys
+
+    code = ("import sys, trustcrises as tc\n"
+            "for name in tc.list_tables():\n    tc.load(name)\n"
+            "print([m for m in ('pandera', 'great_tables') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=tmp_path).stdout
+    assert out.strip() == "[]"

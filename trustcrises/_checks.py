@@ -1,9 +1,16 @@
-"""Turning pandera's failure cases into problems a person can act on."""
+"""Running the pandera models on a frame and turning failures into problems a person can fix.
+
+A pandas frame is checked against a copy of its model's schema whose regular expressions run in
+Arrow's engine (see :func:`portable`); a Polars frame against the same model translated to
+pandera's Polars backend (:func:`polars_schema`). Both report failures under the model's own
+check names, so the messages are the same.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 import pandas as pd
 
@@ -52,31 +59,206 @@ def rule_text(check: str, failure: object) -> str:
     return f"fails the check {check}"
 
 
-def schema_failures(table: str, frame: pd.DataFrame,
-                    report: Callable[[int | None, str | None, str, object], None]) -> None:
-    """Validate ``frame`` against the table's model and report every failure."""
-    import pandera.errors
+# ---------------------------------------------------------------------------------------------
+# Patterns for Arrow's and Polars' regex engines, with the meaning Python's ``re`` gives them
+
+
+@cache
+def _space() -> str:
+    """Every character Python's ``\\s`` matches (all of them are in the BMP)."""
+    space = "".join(c for c in map(chr, range(0x10000)) if c.isspace())
+    assert not set(space) & set("\\]^-")  # nothing to escape inside a class
+    return space
+
+
+@cache
+def portable(pattern: str) -> str:
+    """``pattern`` for RE2 (Arrow) and Rust (Polars), meaning what ``re.match`` makes of it.
+
+    ``\\s`` and ``\\S`` become Python's own white space, spelled out (RE2's is ASCII only,
+    Rust's is Unicode's, which lacks ``\\x1c``-``\\x1f``); ``.`` becomes ``[^\\n]``; a final
+    ``$``, which in ``re`` also matches before a final newline, becomes ``\\n?\\z``. Other
+    constructs pass through, so only simple patterns such as the models' are supported.
+    """
+    out, in_class, i = [], False, 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\" and i + 1 < len(pattern):
+            pair = pattern[i:i + 2]
+            if pair == "\\S" and in_class:
+                raise ValueError(f"cannot port {pattern!r}: \\S inside a class")
+            if pair == "\\s":
+                out.append(_space() if in_class else f"[{_space()}]")
+            elif pair == "\\S":
+                out.append(f"[^{_space()}]")
+            else:
+                out.append(pair)
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]" or pattern[i - 1] in "[^"
+        elif char == "[":
+            in_class = True
+        elif char == ".":
+            char = "[^\n]"
+        elif char == "$":
+            if i != len(pattern) - 1:
+                raise ValueError(f"cannot port {pattern!r}: $ before the end")
+            char = "\\n?\\z"
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def _arrow_text(series: pd.Series) -> bool:
+    import pyarrow as pa
+
+    dtype = series.dtype
+    if isinstance(dtype, pd.StringDtype):
+        return dtype.storage == "pyarrow"
+    return isinstance(dtype, pd.ArrowDtype) and (
+        pa.types.is_string(dtype.pyarrow_dtype) or pa.types.is_large_string(dtype.pyarrow_dtype))
+
+
+def str_matches(pattern: str) -> Callable[[pd.Series], pd.Series]:
+    """``series.str.match(pattern, na=False)``, on Arrow text run by Arrow's regex engine.
+
+    pandas runs a pattern with ``\\s`` or ``\\S`` (NOT_BLANK, URL) through Python's ``re`` one
+    value at a time, and scans every column for newlines before trusting ``$`` to Arrow; the
+    :func:`portable` pattern needs neither.
+    """
+    def check(series: pd.Series) -> pd.Series:
+        if not _arrow_text(series):
+            return series.str.match(pattern, na=False)
+        import pyarrow.compute as pc
+
+        values = series.array.__arrow_array__()
+        matched = pc.fill_null(pc.match_substring_regex(values, portable(pattern)), False)
+        return pd.Series(matched.to_numpy(), index=series.index, name=series.name)
+
+    return check
+
+
+# ---------------------------------------------------------------------------------------------
+# pandas
+
+
+@cache
+def table_schema(table: str) -> object:
+    """The table's pandera schema, its regular expressions run by :func:`str_matches`.
+
+    The checks keep the name and error text of the model's own ``str_matches`` checks, so
+    failures read the same; the model's schema itself is left untouched.
+    """
+    import copy
+
+    import pandera.pandas as pa
 
     from ._catalog import TABLES
 
+    schema = copy.deepcopy(TABLES[table].model.to_schema())
+    for column in schema.columns.values():
+        column.checks = [
+            pa.Check(str_matches(check.statistics["pattern"]), name=check.name,
+                     error=check.error)
+            if check.name == "str_matches" else check
+            for check in column.checks]
+    return schema
+
+
+def schema_failures(table: str, frame: object,
+                    report: Callable[[int | None, str | None, str, object], None]) -> None:
+    """Validate ``frame`` (pandas or Polars) against the table's model; report every failure."""
+    import pandera.errors
+
+    polars = _is_polars(frame)
+    schema = polars_schema(table) if polars else table_schema(table)
     try:
-        TABLES[table].model.validate(frame, lazy=True)
+        schema.validate(frame, lazy=True)
     except pandera.errors.SchemaErrors as exc:
         cases = exc.failure_cases
-        for row in cases.itertuples(index=False):
-            index = None if pd.isna(row.index) else int(row.index)
-            column = row.column if isinstance(row.column, str) else None
-            failure = row.failure_case
-            if row.check in ("column_in_schema", "column_in_dataframe"):
+        rows = cases.iter_rows(named=True) if polars else \
+            (row._asdict() for row in cases.itertuples(index=False))
+        for row in rows:
+            index = None if _isna(row["index"]) else int(row["index"])
+            column = row["column"] if isinstance(row["column"], str) else None
+            failure = row["failure_case"]
+            if row["check"] in ("column_in_schema", "column_in_dataframe"):
                 column, failure = str(failure), None
-            value = None if row.check == "not_nullable" or _isna(failure) else failure
+            elif polars and failure is not None and column in frame.columns:
+                failure = _polars_value(frame.schema[column], failure)
+            value = None if row["check"] == "not_nullable" or _isna(failure) else failure
             value = value.item() if hasattr(value, "item") else value  # numpy scalars
             if isinstance(value, str) and not value.strip():
                 value = None
-            report(index, column, rule_text(str(row.check), failure), value)
+            report(index, column, rule_text(str(row["check"]), failure), value)
+
+
+# ---------------------------------------------------------------------------------------------
+# Polars (pandera's Polars backend; polars is imported only when a Polars frame is given)
+
+
+def _is_polars(frame: object) -> bool:
+    return type(frame).__module__.split(".")[0] == "polars"
+
+
+def _polars_value(dtype: object, text: str) -> object:
+    """A failure case back in its column's type (Polars reports them as text)."""
+    if dtype.is_integer():
+        try:
+            return int(text)
+        except ValueError:
+            return text
+    return text
+
+
+@cache
+def polars_schema(table: str) -> object:
+    """The table's model as a ``pandera.polars`` schema: same columns, dtypes and checks."""
+    try:
+        import pandera.polars as pap
+        import polars as pl
+    except ImportError as exc:
+        raise ImportError("Validating a Polars frame needs pandera's Polars backend: pip "
+                          f"install 'pandera[polars]' ({exc})") from None
+    from pandera.engines import pandas_engine
+
+    from ._catalog import TABLES
+
+    schema = TABLES[table].model.to_schema()
+    types = {"boolean": pl.Boolean, "Int64": pl.Int64, "date32[day][pyarrow]": pl.Date}
+    columns = {}
+    for name, column in schema.columns.items():
+        dtype = pl.String if isinstance(column.dtype, pandas_engine.STRING) else \
+            types[str(column.dtype)]
+        checks = [_polars_check(check) for check in column.checks]
+        columns[name] = pap.Column(dtype, nullable=column.nullable, unique=column.unique,
+                                   checks=checks, description=column.description)
+    return pap.DataFrameSchema(columns, strict=schema.strict, ordered=schema.ordered,
+                               name=schema.name)
+
+
+def _polars_check(check: object) -> object:
+    import pandera.polars as pap
+    import polars as pl
+
+    stats = check.statistics or {}
+    if check.name == "str_matches":
+        pattern = portable(stats["pattern"])
+        return pap.Check(lambda data: data.lazyframe.select(
+            pl.col(data.key).str.contains(pattern)), name=check.name, error=check.error)
+    if check.name == "str_length":
+        return pap.Check.str_length(stats.get("min_value"), stats.get("max_value"))
+    if check.name == "greater_than_or_equal_to":
+        return pap.Check.ge(stats["min_value"])
+    if check.name == "less_than_or_equal_to":
+        return pap.Check.le(stats["max_value"])
+    raise NotImplementedError(f"no Polars version of the check {check.name!r}")  # pragma: no cover
 
 
 def _isna(value: object) -> bool:
+    if value is None:
+        return True
     try:
         return bool(pd.isna(value))
     except (TypeError, ValueError):

@@ -62,30 +62,39 @@ def _extend_with_bundled(coll: Collection) -> None:
 
 
 def derive(frames: dict[str, pd.DataFrame]) -> None:
-    """Fill the derived response-time columns of ``cases`` from ``events``."""
+    """Fill the derived response-time columns of ``cases`` from ``events``.
+
+    Runs on validated frames only: every event has its case, seq, type, date and precision.
+    """
     cases, events = frames["cases"], frames["events"]
+    columns = ("case_id", "seq", "event_type", "date", "date_precision", "is_decisive")
+    timelines: dict[str, list[tuple]] = {}
+    for row in zip(*(events[c].astype(object).to_numpy() for c in columns)):
+        timelines.setdefault(row[0], []).append(row)
     first, decisive = {}, {}
-    for case_id, group in events.sort_values(["case_id", "seq"]).groupby("case_id"):
-        trigger = group[group["event_type"] == "trigger"]
-        if len(trigger) != 1 or trigger.iloc[0]["date_precision"] != "day":
+    for case_id, timeline in timelines.items():
+        timeline.sort(key=lambda row: row[1])
+        triggers = [row for row in timeline if row[2] == "trigger"]
+        if len(triggers) != 1 or triggers[0][4] != "day":
             continue
-        start = trigger.iloc[0]["date"]
-        responses = group[group["event_type"] == "response"]
+        start = triggers[0][3]
+        responses = [row for row in timeline if row[2] == "response"]
         first[case_id] = _days(responses, start)
-        decisive[case_id] = _days(responses[responses["is_decisive"].fillna(False)], start)
+        decisive[case_id] = _days([row for row in responses if row[5] is True], start)
     cases["days_to_first_response"] = pd.array(
         [first.get(c) for c in cases["case_id"]], dtype="Int64")
     cases["days_to_decisive_response"] = pd.array(
         [decisive.get(c) for c in cases["case_id"]], dtype="Int64")
 
 
-def _days(responses: pd.DataFrame, start: object) -> int | None:
-    if responses.empty:
+def _days(responses: list[tuple], start: object) -> int | None:
+    """Days from ``start`` to the first of ``responses`` (rows of derive's columns)."""
+    if not responses:
         return None
-    row = responses.iloc[0]
-    if row["date_precision"] != "day":
+    _, _, _, date, precision, _ = responses[0]
+    if precision != "day":
         return None
-    return (row["date"] - start).days
+    return (date - start).days
 
 
 def sort(name: str, table_frame: pd.DataFrame) -> pd.DataFrame:

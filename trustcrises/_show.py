@@ -20,7 +20,9 @@ def rows(name: str, data_dir: str | Path | None = None) -> list[dict]:
 
     from ._load import read_verified
 
-    return pq.ParquetFile(pa.BufferReader(read_verified(name, data_dir))).read().to_pylist()
+    # use_threads=False: a threaded read can abort the process at exit (apache/arrow#34314)
+    table = pq.ParquetFile(pa.BufferReader(read_verified(name, data_dir))).read(use_threads=False)
+    return table.to_pylist()
 
 
 def labels(data_dir: str | Path | None, lang: str) -> dict[tuple[str, str], str]:

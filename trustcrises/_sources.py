@@ -46,10 +46,17 @@ class Collection:
     origins: dict[str, list[Origin]]
     problems: list[Problem]
     flagged: set[tuple[str, int, str]] = field(default_factory=set)
+    # events and viewpoints: each row's position within its file (1-based), for labels
+    positions: dict[str, list[int]] = field(default_factory=lambda: {t: [] for t in _CHILDREN})
+    _per_file: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
 
     def add(self, table: str, row: dict, origin: Origin) -> int:
         self.rows[table].append(row)
         self.origins[table].append(origin)
+        if table in self.positions:
+            count = self._per_file.get((table, origin.file), 0) + 1
+            self._per_file[(table, origin.file)] = count
+            self.positions[table].append(count)
         return len(self.rows[table]) - 1
 
     def problem(self, table: str, index: int | None, column: str | None, rule: str, *,
@@ -67,8 +74,7 @@ def _label(table: str, index: int | None, column: str | None, coll: Collection) 
         return column or ""
     origin = coll.origins[table][index]
     if table in ("events", "viewpoints") and origin.case is not None:
-        position = sum(1 for o in coll.origins[table][:index] if o.file == origin.file)
-        prefix = f"{table}[{position + 1}]"
+        prefix = f"{table}[{coll.positions[table][index]}]"
         return f"{prefix}.{column}" if column else prefix
     if table in ("sources", "codebook"):
         key = coll.rows[table][index].get("source_id" if table == "sources" else "code")
@@ -233,7 +239,7 @@ def _read_row(table: str, entry: object, coll: Collection, rel: str, case_id: st
         coll.problem(table, index, None, "must be a mapping of fields", value=entry)
         coll.rows[table][index] = dict(fixed)
         return index
-    expected = set(columns(table)) - set(fixed) - _derived(table)
+    expected = _expected(table) - set(fixed)
     row: dict = dict(fixed)
     for key, value in entry.items():
         if key not in expected:
@@ -251,9 +257,21 @@ def _read_row(table: str, entry: object, coll: Collection, rel: str, case_id: st
 
 
 @cache
+def _expected(table: str) -> frozenset[str]:
+    """The fields a row of ``table`` may be written with (every column but derived ones)."""
+    return frozenset(columns(table)) - _derived(table)
+
+
+@cache
 def _derived(table: str) -> frozenset[str]:
     schema = TABLES[table].model.to_schema()
     return frozenset(n for n, c in schema.columns.items() if (c.metadata or {}).get("derived"))
+
+
+@cache
+def _kinds(table: str) -> dict[str, str]:
+    """Column -> the name of its dtype."""
+    return {name: str(dtype) for name, dtype in dtypes(table).items()}
 
 
 def _convert(table: str, key: str, value: object, coll: Collection, index: int,
@@ -261,7 +279,7 @@ def _convert(table: str, key: str, value: object, coll: Collection, index: int,
     """The value in its column's type, or None with a problem recorded."""
     if value is None:
         return None
-    kind = str(dtypes(table)[key])
+    kind = _kinds(table)[key]
     if kind.startswith("date32"):
         date, precision, error = parse_date(value)
         if error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ._catalog import table as _table
@@ -10,15 +11,21 @@ from ._problems import Problem
 
 if TYPE_CHECKING:
     import pandas as pd
+    import polars as pl
 
 
-def validate(frame: pd.DataFrame, *, table: str, codebook: pd.DataFrame | None = None
-             ) -> pd.DataFrame:
+def validate(frame: pd.DataFrame | pl.DataFrame, *, table: str,
+             codebook: pd.DataFrame | pl.DataFrame | None = None
+             ) -> pd.DataFrame | pl.DataFrame:
     """Check ``frame`` against the rules of ``table`` and report every failure at once.
 
     Checks columns, dtypes and constraints (from the pandera model), codes (against
     ``codebook``, the bundled one by default), both languages of each text pair and, for
     events, the timeline rules within each case. Returns the frame unchanged when it is valid.
+
+    ``frame`` may also be a Polars DataFrame, for collections too big for pandas: it is checked
+    where it is, by pandera's Polars backend (``pip install 'pandera[polars]'``) and the same
+    rules, with the same messages; rows are named by position. Polars is imported only then.
 
     Raises
     ------
@@ -45,17 +52,22 @@ def validate(frame: pd.DataFrame, *, table: str, codebook: pd.DataFrame | None =
     from ._load import load
 
     spec = _table(table)
-    if not isinstance(frame, pd.DataFrame):
+    polars = _is_polars_frame(frame)
+    if not polars and not isinstance(frame, pd.DataFrame):
         raise TypeError(f"validate() takes a pandas DataFrame, not {type(frame).__name__}")
-    labels = list(frame.index)
-    work = frame.reset_index(drop=True)
+    if polars:  # no index: rows are named by position
+        labels: Sequence = range(frame.height)
+        work = frame
+    else:
+        labels = frame.index
+        work = frame.reset_index(drop=True)
     problems: set[tuple[int, Problem]] = set()
 
     def report(name: str, index: int | None, column: str | None, rule: str, *,
                value: object = None, suggestion: str | None = None) -> None:
         if name != spec.name:
             return
-        where = f"row {labels[index]!r}" if index is not None and index < len(labels) \
+        where = f"row {_label(labels, index)!r}" if index is not None and index < len(labels) \
             else "table"
         field = f"{where}, column {column!r}" if column else where
         problems.add((-1 if index is None else index,
@@ -80,6 +92,18 @@ def validate(frame: pd.DataFrame, *, table: str, codebook: pd.DataFrame | None =
                                                                      item[1].rule))]
         raise ValidationError(ordered, what=f"the {spec.name} frame")
     return frame
+
+
+def _is_polars_frame(frame: object) -> bool:
+    kind = type(frame)
+    return kind.__module__.split(".")[0] == "polars" and kind.__name__ == "DataFrame"
+
+
+def _label(labels: Sequence, index: int) -> object:
+    """The label of row ``index`` as iterating the index gives it (Python scalars)."""
+    if isinstance(labels, range):
+        return labels[index]
+    return labels[index:index + 1].tolist()[0]
 
 
 def _no_cases() -> pd.DataFrame:
