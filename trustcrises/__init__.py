@@ -57,6 +57,7 @@ __all__ = sorted([
 
 if TYPE_CHECKING:  # pragma: no cover
     from ._build import build
+    from ._export import save
     from ._load import (
         list_tables,
         load,
@@ -67,7 +68,6 @@ if TYPE_CHECKING:  # pragma: no cover
         load_viewpoints,
         path,
     )
-    from ._export import save
     from ._tables import compare, response_matrix, timeline
     from ._validate import validate
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import _rules
+from . import _rules, _timeline
 from ._catalog import TABLES
 from ._checks import schema_failures
 from ._errors import ValidationError
@@ -35,7 +35,7 @@ def compile_folder(root: Path | str) -> tuple[dict[str, pd.DataFrame], dict]:
     _rules.check_codes(frames, report)
     _rules.check_pairs(frames, report)
     _rules.check_cases(frames, report)
-    _rules.check_timelines(frames, report)
+    _timeline.check_timelines(frames, report)
     _rules.check_viewpoints(frames, report)
     if coll.problems:
         raise ValidationError(sorted(set(coll.problems), key=_order),

@@ -1,4 +1,4 @@
-"""Rules that span rows and tables: codes, keys, timelines, pairs of languages.
+"""Rules that span rows and tables: codes, keys, pairs of languages, cases, viewpoints.
 
 The rules run column-wise (pandas/Arrow operations over whole columns), so validating a million
 rows costs ten times a hundred thousand; Python only visits the rows that break a rule. Columns
@@ -11,13 +11,27 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 
 import numpy as np
 import pandas as pd
 
 from ._catalog import TABLES
-from ._frames import period_end
+from ._columns import (
+    _at,
+    _bools,
+    _contains,
+    _hits,
+    _is_date,
+    _is_text,
+    _isin,
+    _items,
+    _labels,
+    _objects,
+    _present,
+    _present_mask,
+    _text,
+)
 from ._problems import did_you_mean
 
 Report = Callable[..., None]  # report(table, index, column, rule, *, value=, suggestion=)
@@ -40,134 +54,6 @@ def code_columns(table: str) -> dict[str, str]:
 def pairs(table: str, frame: pd.DataFrame) -> list[tuple[str, str]]:
     return [(c, c[:-3] + "_zh") for c in frame.columns
             if c.endswith("_en") and c[:-3] + "_zh" in frame.columns]
-
-
-def _present(value: object) -> bool:
-    return value is not None and value is not pd.NA and not (isinstance(value, float)
-                                                              and value != value)
-
-
-def _text(value: object) -> bool:
-    return isinstance(value, str)
-
-
-def _is(value: object, text: str) -> bool:
-    """``value == text`` that is False, not an error, for a missing value."""
-    return isinstance(value, str) and value == text
-
-
-# ---------------------------------------------------------------------------------------------
-# Column helpers: vectorised for the declared dtypes, exact row by row for anything else. A
-# column is a pandas Series or, for ``tc.validate`` of a Polars frame, a Polars Series (whose
-# rows are labelled by position).
-
-
-def _is_polars(obj: object) -> bool:
-    return type(obj).__module__.split(".")[0] == "polars"
-
-
-def _is_text(series: pd.Series) -> bool:
-    dtype = series.dtype
-    if _is_polars(series):
-        import polars as pl
-
-        return dtype == pl.String
-    if isinstance(dtype, pd.StringDtype):
-        return True
-    if isinstance(dtype, pd.ArrowDtype):
-        import pyarrow as pa
-
-        return pa.types.is_string(dtype.pyarrow_dtype) or \
-            pa.types.is_large_string(dtype.pyarrow_dtype)
-    return False
-
-
-def _is_date(series: pd.Series) -> bool:
-    if _is_polars(series):
-        import polars as pl
-
-        return series.dtype == pl.Date
-    import pyarrow as pa
-
-    return isinstance(series.dtype, pd.ArrowDtype) and pa.types.is_date32(
-        series.dtype.pyarrow_dtype)
-
-
-def _bools(result: object) -> np.ndarray:
-    """A numpy bool mask from a (nullable) boolean result; missing counts as False."""
-    if _is_polars(result):
-        return result.fill_null(False).to_numpy().astype(bool, copy=False)
-    series = result if isinstance(result, pd.Series) else pd.Series(result)
-    if series.dtype != bool:
-        series = series.fillna(False)
-    return series.to_numpy(dtype=bool)
-
-
-def _present_mask(series: pd.Series) -> np.ndarray:
-    """``_present`` of every value."""
-    if _is_polars(series):
-        mask = series.is_not_null()
-        if series.dtype.is_float():
-            mask = mask & ~series.is_nan().fill_null(False)
-        return _bools(mask)
-    if isinstance(series.dtype, pd.api.extensions.ExtensionDtype):
-        return series.notna().to_numpy(dtype=bool)
-    return np.fromiter((_present(v) for v in series), dtype=bool, count=len(series))
-
-
-def _notna(series: pd.Series) -> np.ndarray:
-    return _bools(series.is_not_null() if _is_polars(series) else series.notna())
-
-
-def _isin(series: pd.Series, values: set) -> np.ndarray:
-    if _is_polars(series):
-        import polars as pl
-
-        return _bools(series.is_in(pl.Series(sorted(values), dtype=series.dtype)))
-    return _bools(series.isin(list(values)))
-
-
-def _contains(series: pd.Series, literal: str) -> np.ndarray:
-    """Text values in which the regular expression ``literal`` finds a match."""
-    if _is_polars(series):
-        return _bools(series.str.contains(literal))
-    return _bools(series.str.contains(literal, regex=True))
-
-
-def _objects(series: pd.Series) -> np.ndarray | list:
-    """The values as Python objects, as ``iterrows`` gives them."""
-    if _is_polars(series):
-        return series.to_list()
-    return series.astype(object).to_numpy()
-
-
-def _at(series: pd.Series, position: int) -> object:
-    return series[position] if _is_polars(series) else series.iloc[position]
-
-
-def _labels(frame: pd.DataFrame | pd.Series) -> Sequence:
-    """The row labels: the index, or positions for a Polars frame."""
-    return range(len(frame)) if _is_polars(frame) else frame.index
-
-
-def _items(series: pd.Series) -> Iterable[tuple[object, object]]:
-    return enumerate(series) if _is_polars(series) else series.items()
-
-
-def _factorize(series: pd.Series) -> tuple[np.ndarray, Sequence]:
-    """Codes (-1 for missing) and the distinct values in order of appearance, as groupby."""
-    if _is_polars(series):
-        return pd.factorize(np.asarray(series.to_list(), dtype=object), sort=False)
-    return pd.factorize(series, sort=False)
-
-
-def _hits(*masks: np.ndarray) -> Iterable[int]:
-    """Positions where any mask is set, in order."""
-    return np.flatnonzero(np.logical_or.reduce(masks)).tolist()
-
-
-# ---------------------------------------------------------------------------------------------
-# Rules
 
 
 def check_codes(frames: dict[str, pd.DataFrame], report: Report) -> None:
@@ -318,120 +204,3 @@ def check_viewpoints(frames: dict[str, pd.DataFrame], report: Report) -> None:
         if no_reason[position]:
             report("viewpoints", index, "stance_rationale_en", "a coded stance needs a "
                    "one-line rationale in both languages")
-
-
-def check_timelines(frames: dict[str, pd.DataFrame], report: Report) -> None:
-    """seq runs 1..n, dates follow seq, the trigger comes first, responses are coded."""
-    events, cases = frames["events"], frames["cases"]
-    starts = {c: s for c, s in zip(cases["case_id"], cases["start_date"]) if _present(c)}
-    codes, case_ids = _factorize(events["case_id"])  # groupby's groups
-    if not len(case_ids):
-        return
-    order = np.argsort(codes, kind="stable")
-    bounds = np.searchsorted(codes[order], np.arange(len(case_ids) + 1))
-    kind = events["event_type"]
-    rows = _Rows(events, trigger=_bools(kind == "trigger"),
-                 main=_bools(kind != "background"), has_seq=_notna(events["seq"]))
-    for number, case_id in enumerate(case_ids):
-        group = order[bounds[number]:bounds[number + 1]].tolist()  # rows in frame order
-        _check_seq(rows, group, report)
-        ordered = sorted((p for p in group if rows.has_seq[p]), key=lambda p: rows.seq[p])
-        triggers = [p for p in ordered if rows.trigger[p]]
-        if len(triggers) != 1:
-            report("events", rows.label(group[0]), "event_type", f"a case needs exactly one "
-                   f"trigger event; {case_id!r} has {len(triggers)}")
-        main = [p for p in ordered if rows.main[p]]
-        if len(triggers) == 1 and main and main[0] != triggers[0]:
-            report("events", rows.label(main[0]), "event_type", "comes before the trigger: "
-                   "only background events may precede it; reorder seq or change the type",
-                   value=rows.event_type[main[0]])
-        _check_dates(rows, ordered, starts.get(case_id), report)
-        _check_responses(rows, group, report)
-
-
-class _Rows:
-    """The events columns the timeline rules read, as Python values, by position."""
-
-    def __init__(self, events: pd.DataFrame, **masks: np.ndarray) -> None:
-        self.index = _labels(events)
-        for name, mask in masks.items():
-            setattr(self, name, mask)
-        for column in ("seq", "date", "date_precision", "event_type", "strategy",
-                       "strategy_rationale_en", "strategy_rationale_zh", "is_decisive"):
-            setattr(self, column, _objects(events[column]))
-
-    def label(self, position: int) -> object:
-        return self.index[position]
-
-
-def _check_seq(rows: _Rows, group: list[int], report: Report) -> None:
-    seqs = [int(rows.seq[p]) for p in group if _present(rows.seq[p])]
-    seen: set[int] = set()
-    for position in group:
-        value = rows.seq[position]
-        if _present(value) and int(value) in seen:
-            report("events", rows.label(position), "seq", "is used twice in this case; number "
-                   "the events 1, 2, 3, ... without repeats", value=int(value))
-        elif _present(value):
-            seen.add(int(value))
-    expected = set(range(1, len(group) + 1))
-    complete = len(seqs) == len(group)  # a missing or invalid seq is reported on its own
-    if complete and len(seqs) == len(set(seqs)) and set(seqs) != expected:
-        gaps = sorted(expected - set(seqs))
-        report("events", rows.label(group[0]), "seq", f"must run 1..{len(group)} without "
-               f"gaps; missing {', '.join(map(str, gaps))}", value=sorted(seqs))
-
-
-def _check_dates(rows: _Rows, ordered: list[int], start: object, report: Report) -> None:
-    latest_start = None
-    trigger_start = None
-    for position in ordered:
-        date, precision = rows.date[position], rows.date_precision[position]
-        kind = rows.event_type[position]
-        if not _present(date) or not _present(precision) or precision not in _PRECISIONS:
-            continue
-        index = rows.label(position)
-        end = period_end(date, precision)
-        main = _present(kind) and kind not in ("trigger", "background")
-        if main and _present(start) and end < start:
-            report("events", index, "date", f"is before the case's start_date "
-                   f"{start.isoformat()}; only background events may precede it",
-                   value=date.isoformat())
-        elif main and trigger_start is not None and end < trigger_start:
-            report("events", index, "date", "is before the trigger", value=date.isoformat())
-        elif latest_start is not None and end < latest_start:
-            report("events", index, "date", f"is earlier than an event before it in seq "
-                   f"order ({latest_start.isoformat()}); order events by date",
-                   value=date.isoformat())
-        latest_start = max(latest_start, date) if latest_start else date
-        if _is(kind, "trigger"):
-            trigger_start = date
-            if _present(start) and date != start:
-                report("events", index, "date", f"the trigger's date must equal the case's "
-                       f"start_date {start.isoformat()}", value=date.isoformat())
-
-
-def _check_responses(rows: _Rows, group: list[int], report: Report) -> None:
-    decisive = 0
-    for position in group:
-        index = rows.label(position)
-        kind, strategy = rows.event_type[position], rows.strategy[position]
-        is_response = _is(kind, "response")
-        if is_response and not _present(strategy):
-            report("events", index, "strategy", "a response event needs a strategy code",
-                   suggestion="See the strategy codes with `trustcrises codes strategy`.")
-        if not is_response and _present(strategy) and _present(kind):
-            report("events", index, "strategy", f"only response events take a strategy; "
-                   f"this event's type is {kind!r}", value=strategy)
-        if _present(strategy) and not _present(rows.strategy_rationale_en[position]) \
-                and not _present(rows.strategy_rationale_zh[position]):
-            report("events", index, "strategy_rationale_en", "a coded strategy needs a "
-                   "one-line rationale in both languages")
-        if rows.is_decisive[position] is True:
-            decisive += 1
-            if not is_response:
-                report("events", index, "is_decisive", "only a response can be decisive",
-                       value=True)
-            elif decisive > 1:
-                report("events", index, "is_decisive", "a case has at most one decisive "
-                       "response", value=True)

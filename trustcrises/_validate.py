@@ -47,7 +47,7 @@ def validate(frame: pd.DataFrame | pl.DataFrame, *, table: str,
     """
     import pandas as pd
 
-    from . import _rules
+    from . import _rules, _timeline
     from ._checks import schema_failures
     from ._load import load
 
@@ -84,7 +84,7 @@ def validate(frame: pd.DataFrame | pl.DataFrame, *, table: str,
         if spec.name == "cases":
             _rules.check_cases(frames, report)
         if spec.name == "events":
-            _rules.check_timelines({"events": work, "cases": _no_cases()}, report)
+            _timeline.check_timelines({"events": work, "cases": _no_cases()}, report)
         if spec.name == "viewpoints":
             _rules.check_viewpoints(frames, report)
     if problems:
