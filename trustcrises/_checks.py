@@ -14,6 +14,7 @@ from functools import cache
 
 import pandas as pd
 
+from ._columns import is_polars
 from ._models import CODE, LANGUAGE, NOT_BLANK, REGION, SLUG, URL
 
 _PATTERNS = {
@@ -171,7 +172,7 @@ def schema_failures(table: str, frame: object,
     """Validate ``frame`` (pandas or Polars) against the table's model; report every failure."""
     import pandera.errors
 
-    polars = _is_polars(frame)
+    polars = is_polars(frame)
     schema = polars_schema(table) if polars else table_schema(table)
     try:
         schema.validate(frame, lazy=True)
@@ -196,10 +197,6 @@ def schema_failures(table: str, frame: object,
 
 # ---------------------------------------------------------------------------------------------
 # Polars (pandera's Polars backend; polars is imported only when a Polars frame is given)
-
-
-def _is_polars(frame: object) -> bool:
-    return type(frame).__module__.split(".")[0] == "polars"
 
 
 def _polars_value(dtype: object, text: str) -> object:

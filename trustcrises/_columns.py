@@ -32,13 +32,14 @@ def _is(value: object, text: str) -> bool:
 # rows are labelled by position).
 
 
-def _is_polars(obj: object) -> bool:
+def is_polars(obj: object) -> bool:
+    """Whether ``obj`` is a Polars object (checked without importing Polars)."""
     return type(obj).__module__.split(".")[0] == "polars"
 
 
 def _is_text(series: pd.Series) -> bool:
     dtype = series.dtype
-    if _is_polars(series):
+    if is_polars(series):
         import polars as pl
 
         return dtype == pl.String
@@ -53,7 +54,7 @@ def _is_text(series: pd.Series) -> bool:
 
 
 def _is_date(series: pd.Series) -> bool:
-    if _is_polars(series):
+    if is_polars(series):
         import polars as pl
 
         return series.dtype == pl.Date
@@ -65,7 +66,7 @@ def _is_date(series: pd.Series) -> bool:
 
 def _bools(result: object) -> np.ndarray:
     """A numpy bool mask from a (nullable) boolean result; missing counts as False."""
-    if _is_polars(result):
+    if is_polars(result):
         return result.fill_null(False).to_numpy().astype(bool, copy=False)
     series = result if isinstance(result, pd.Series) else pd.Series(result)
     if series.dtype != bool:
@@ -75,7 +76,7 @@ def _bools(result: object) -> np.ndarray:
 
 def _present_mask(series: pd.Series) -> np.ndarray:
     """``_present`` of every value."""
-    if _is_polars(series):
+    if is_polars(series):
         mask = series.is_not_null()
         if series.dtype.is_float():
             mask = mask & ~series.is_nan().fill_null(False)
@@ -86,11 +87,11 @@ def _present_mask(series: pd.Series) -> np.ndarray:
 
 
 def _notna(series: pd.Series) -> np.ndarray:
-    return _bools(series.is_not_null() if _is_polars(series) else series.notna())
+    return _bools(series.is_not_null() if is_polars(series) else series.notna())
 
 
 def _isin(series: pd.Series, values: set) -> np.ndarray:
-    if _is_polars(series):
+    if is_polars(series):
         import polars as pl
 
         return _bools(series.is_in(pl.Series(sorted(values), dtype=series.dtype)))
@@ -99,34 +100,34 @@ def _isin(series: pd.Series, values: set) -> np.ndarray:
 
 def _contains(series: pd.Series, literal: str) -> np.ndarray:
     """Text values in which the regular expression ``literal`` finds a match."""
-    if _is_polars(series):
+    if is_polars(series):
         return _bools(series.str.contains(literal))
     return _bools(series.str.contains(literal, regex=True))
 
 
 def _objects(series: pd.Series) -> np.ndarray | list:
     """The values as Python objects, as ``iterrows`` gives them."""
-    if _is_polars(series):
+    if is_polars(series):
         return series.to_list()
     return series.astype(object).to_numpy()
 
 
 def _at(series: pd.Series, position: int) -> object:
-    return series[position] if _is_polars(series) else series.iloc[position]
+    return series[position] if is_polars(series) else series.iloc[position]
 
 
 def _labels(frame: pd.DataFrame | pd.Series) -> Sequence:
     """The row labels: the index, or positions for a Polars frame."""
-    return range(len(frame)) if _is_polars(frame) else frame.index
+    return range(len(frame)) if is_polars(frame) else frame.index
 
 
 def _items(series: pd.Series) -> Iterable[tuple[object, object]]:
-    return enumerate(series) if _is_polars(series) else series.items()
+    return enumerate(series) if is_polars(series) else series.items()
 
 
 def _factorize(series: pd.Series) -> tuple[np.ndarray, Sequence]:
     """Codes (-1 for missing) and the distinct values in order of appearance, as groupby."""
-    if _is_polars(series):
+    if is_polars(series):
         return pd.factorize(np.asarray(series.to_list(), dtype=object), sort=False)
     return pd.factorize(series, sort=False)
 

@@ -25,12 +25,14 @@ from ._problems import Problem, did_you_mean
 
 @dataclass
 class Origin:
-    """Where a row came from: file, the row's line, each key's line, its case."""
+    """Where a row came from: file, the row's line, each key's line, its case, and for events
+    and viewpoints its position in the file's list (1-based)."""
 
     file: str
     line: int | None = None
     lines: dict[str, int] = field(default_factory=dict)
     case: str | None = None
+    position: int | None = None
 
     def at(self, column: str | None) -> int | None:
         return self.lines.get(column, self.line) if column else self.line
@@ -46,17 +48,10 @@ class Collection:
     origins: dict[str, list[Origin]]
     problems: list[Problem]
     flagged: set[tuple[str, int, str]] = field(default_factory=set)
-    # events and viewpoints: each row's position within its file (1-based), for labels
-    positions: dict[str, list[int]] = field(default_factory=lambda: {t: [] for t in _CHILDREN})
-    _per_file: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
 
     def add(self, table: str, row: dict, origin: Origin) -> int:
         self.rows[table].append(row)
         self.origins[table].append(origin)
-        if table in self.positions:
-            count = self._per_file.get((table, origin.file), 0) + 1
-            self._per_file[(table, origin.file)] = count
-            self.positions[table].append(count)
         return len(self.rows[table]) - 1
 
     def problem(self, table: str, index: int | None, column: str | None, rule: str, *,
@@ -74,7 +69,7 @@ def _label(table: str, index: int | None, column: str | None, coll: Collection) 
         return column or ""
     origin = coll.origins[table][index]
     if table in ("events", "viewpoints") and origin.case is not None:
-        prefix = f"{table}[{coll.positions[table][index]}]"
+        prefix = f"{table}[{origin.position}]"
         return f"{prefix}.{column}" if column else prefix
     if table in ("sources", "codebook"):
         key = coll.rows[table][index].get("source_id" if table == "sources" else "code")
@@ -224,17 +219,18 @@ def _read_case(path: Path, coll: Collection) -> None:
             coll.problems.append(Problem(rel, data.lines.get(key), case_id, key, None,
                                          "must be a list"))
             continue
-        for entry in entries:
-            child = _read_row(table, entry, coll, rel, case_id, fixed={"case_id": case_id})
+        for position, entry in enumerate(entries, 1):
+            child = _read_row(table, entry, coll, rel, case_id, fixed={"case_id": case_id},
+                              position=position)
             coll.flagged.add((table, child, "case_id"))  # reported on the case itself
 
 
 def _read_row(table: str, entry: object, coll: Collection, rel: str, case_id: str | None,
-              *, fixed: dict | None = None) -> int:
+              *, fixed: dict | None = None, position: int | None = None) -> int:
     fixed = fixed or {}
     line = getattr(entry, "line", None)
     lines = dict(getattr(entry, "lines", {}))
-    index = coll.add(table, {}, Origin(rel, line, lines, case_id))
+    index = coll.add(table, {}, Origin(rel, line, lines, case_id, position))
     if not isinstance(entry, dict):
         coll.problem(table, index, None, "must be a mapping of fields", value=entry)
         coll.rows[table][index] = dict(fixed)

@@ -49,10 +49,11 @@ def validate(frame: pd.DataFrame | pl.DataFrame, *, table: str,
 
     from . import _rules, _timeline
     from ._checks import schema_failures
+    from ._columns import is_polars
     from ._load import load
 
     spec = _table(table)
-    polars = _is_polars_frame(frame)
+    polars = is_polars(frame) and type(frame).__name__ == "DataFrame"
     if not polars and not isinstance(frame, pd.DataFrame):
         raise TypeError(f"validate() takes a pandas DataFrame, not {type(frame).__name__}")
     if polars:  # no index: rows are named by position
@@ -92,11 +93,6 @@ def validate(frame: pd.DataFrame | pl.DataFrame, *, table: str,
                                                                      item[1].rule))]
         raise ValidationError(ordered, what=f"the {spec.name} frame")
     return frame
-
-
-def _is_polars_frame(frame: object) -> bool:
-    kind = type(frame)
-    return kind.__module__.split(".")[0] == "polars" and kind.__name__ == "DataFrame"
 
 
 def _label(labels: Sequence, index: int) -> object:
