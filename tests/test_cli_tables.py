@@ -10,7 +10,6 @@ import sys
 
 import pytest
 from test_cli import run
-from test_export import browser as browser  # a fixture: the Chromium to draw with
 from test_export import pdf_text
 from test_tables import EXAMPLE, build_example
 

@@ -22,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from great_tables import GT
+from conftest import concat, needs
 from test_tables import EXAMPLE, FORMULA, IMG, PAYLOAD, QUOTES, SCRIPT, SLOW, TEX, payload_case
 from test_tables import data_dir as data_dir  # a fixture: the example case, built
 from test_tables import frames as frames  # a fixture: the example, slow and payload cases
@@ -48,29 +49,6 @@ def tables(frames: dict[str, pd.DataFrame]) -> dict[str, GT]:
     return made
 
 
-def needs(tool: str, why: str) -> str:
-    """The path of ``tool``; a skip (a failure under CI) when it is missing."""
-    path = shutil.which(tool)
-    if path is None:
-        message = f"{tool} is not installed ({why}; apt-get install chromium fonts-noto-cjk " \
-                  "poppler-utils)"
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must run this test: {message}")
-        pytest.skip(message)
-    return path
-
-
-@pytest.fixture(scope="session")
-def browser() -> str:
-    try:
-        found = C.find_browser()
-    except RenderError as exc:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must run the browser tests: {exc}")
-        pytest.skip(f"no Chromium to draw with: {exc}")
-    needs("pdftoppm", "it reads the PDFs back")
-    needs("pdftotext", "it reads the PDFs back")
-    return found
 
 
 # ---------------------------------------------------------------------------------------------
@@ -460,11 +438,9 @@ def test_html_tables_in_a_real_browser(browser, frames, tmp_path):
     armed = payload_case(frames["cases"], frames["events"])
     attack = "<img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">" \
              "<script>document.body.setAttribute('data-pwned','2')</script>"
-    cases = pd.concat([frames["cases"], armed[0].assign(
-        case_id="armed-2020-case", company_en=f"Armed {attack}", company_zh=f"武装{attack}")],
-        ignore_index=True)
-    events = pd.concat([frames["events"], armed[1].assign(case_id="armed-2020-case")],
-                       ignore_index=True)
+    cases = concat([frames["cases"], armed[0].assign(
+        case_id="armed-2020-case", company_en=f"Armed {attack}", company_zh=f"武装{attack}")])
+    events = concat([frames["events"], armed[1].assign(case_id="armed-2020-case")])
     for lang in ("en", "zh"):
         for kind, table in (
                 ("compare", tc.compare(["armed-2020-case", EXAMPLE], lang=lang, cases=cases,

@@ -16,7 +16,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pandas as pd
+
 import pytest
+from conftest import concat
 
 import trustcrises as tc
 from trustcrises import _labels as L
@@ -131,8 +133,8 @@ def frames(data_dir: Path) -> dict[str, pd.DataFrame]:
     cases, events = tc.load_cases(data_dir=data_dir), tc.load_events(data_dir=data_dir)
     slow, slow_events = slow_case(cases, events)
     bad, bad_events = payload_case(cases, events)
-    return {"cases": pd.concat([cases, slow, bad], ignore_index=True),
-            "events": pd.concat([events, slow_events, bad_events], ignore_index=True),
+    return {"cases": concat([cases, slow, bad]),
+            "events": concat([events, slow_events, bad_events]),
             "codebook": tc.load_codebook(data_dir=data_dir),
             "sources": tc.load_sources(data_dir=data_dir)}
 

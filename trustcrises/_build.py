@@ -25,12 +25,18 @@ import pyarrow.parquet as pq
 from ._catalog import TABLES
 from ._compile import compile_folder
 from ._errors import OutputError, SourceFileError
+from ._frames import dtypes
 from ._load import DESCRIPTOR
-from ._paths import checkout_root
+from ._paths import source_checkout
 from ._schema import table_schema
 
 _ARROW = {"string": pa.string(), "boolean": pa.bool_(), "Int64": pa.int64(),
           "date32[day][pyarrow]": pa.date32()}
+# pandas' own ``(pandas_type, numpy_type)`` names for each column type, so that a reader that
+# goes through ``to_pandas()`` without our type map (the Frictionless validator, a plain
+# ``pd.read_parquet``) restores nullable integers and booleans instead of floats and objects.
+_PANDAS = {"string": ("unicode", "string"), "boolean": ("bool", "boolean"),
+           "Int64": ("int64", "Int64"), "date32[day][pyarrow]": ("date", "date32[day][pyarrow]")}
 
 
 @dataclass(frozen=True)
@@ -40,26 +46,37 @@ class BuildResult:
     outputs: tuple[Path, ...]
     changed: tuple[Path, ...]
     counts: dict[str, int]
+    checkout: Path | None = None  # the checkout whose own datasets/ was built in place
 
 
 def default_source() -> Path:
-    root = checkout_root()
+    """The checkout's ``datasets/`` (see :func:`source_checkout`)."""
+    root = source_checkout()
     if root is None:
-        raise SourceFileError("No source folder given and no checkout found: pass --source "
-                              "DIR (a folder with cases/*.yaml)")
+        raise SourceFileError("No source folder given, and neither the package nor the current "
+                              "folder is a trustcrises checkout: give the folder that holds "
+                              "cases/*.yaml")
     return root / "datasets"
+
+
+def _checkout_of(source_dir: Path) -> Path | None:
+    """The checkout whose own ``datasets/`` folder ``source_dir`` is, if it is one."""
+    root = source_checkout()
+    if root is not None and source_dir.resolve() == (root / "datasets").resolve():
+        return root
+    return None
 
 
 def parquet_bytes(name: str, frame: pd.DataFrame, version: str) -> bytes:
     """Deterministic Parquet: fixed types, compression and metadata, no timestamps."""
-    from ._frames import dtypes
 
     schema = TABLES[name].model.to_schema()
     fields = [pa.field(c, _ARROW[str(dtype)], nullable=bool(schema.columns[c].nullable),
                        metadata={"description": schema.columns[c].description or ""})
               for c, dtype in dtypes(name).items()]
     arrow_schema = pa.schema(fields, metadata={"trustcrises.table": name,
-                                               "trustcrises.data_version": version})
+                                               "trustcrises.data_version": version,
+                                               "pandas": _pandas_metadata(name)})
     arrays = [pa.array(frame[c].to_numpy(dtype=object, na_value=None), type=f.type)
               for c, f in zip(dtypes(name), fields)]
     table = pa.Table.from_arrays(arrays, schema=arrow_schema)
@@ -67,6 +84,18 @@ def parquet_bytes(name: str, frame: pd.DataFrame, version: str) -> bytes:
     pq.write_table(table, buffer, compression="zstd", compression_level=9,
                    use_dictionary=True, write_statistics=True, store_schema=True)
     return buffer.getvalue()
+
+
+def _pandas_metadata(name: str) -> str:
+    """pandas' Parquet metadata for the table, written from the declared types alone.
+
+    It names no library version, so the bytes do not change with the installed pandas.
+    """
+    columns = [{"name": c, "field_name": c, "pandas_type": _PANDAS[str(d)][0],
+                "numpy_type": _PANDAS[str(d)][1], "metadata": None}
+               for c, d in dtypes(name).items()]
+    return json.dumps({"index_columns": [], "column_indexes": [], "columns": columns},
+                      separators=(",", ":"))
 
 
 def _json(data: object) -> bytes:
@@ -105,18 +134,18 @@ def build(source: str | Path | None = None, out: str | Path | None = None,
           schemas: str | Path | None = None) -> BuildResult:
     """Compile the case files in ``source`` into Parquet, schemas and datapackage.json.
 
-    Nothing is written unless every file validates. Defaults: the checkout's ``datasets/``
-    for both source and out, and its ``schemas/`` (or ``OUT/schemas`` when out is given).
+    Nothing is written unless every file validates. ``source`` defaults to the checkout's
+    ``datasets/``, ``out`` to ``source``. Building a checkout's own ``datasets/`` in place
+    (named or by default) also writes its ``schemas/`` and the column section of its
+    ``DATASHEET.md``; any other build writes its schemas to ``OUT/schemas``.
     """
     source_dir = Path(source) if source is not None else default_source()
-    if out is None:
-        out_dir = source_dir if source is not None else default_source()
-    else:
-        out_dir = Path(out)
+    out_dir = source_dir if out is None else Path(out)
+    checkout = _checkout_of(source_dir) if out is None else None
     if schemas is not None:
         schema_dir = Path(schemas)
-    elif out is None and source is None:
-        schema_dir = default_source().parent / "schemas"
+    elif checkout is not None:
+        schema_dir = checkout / "schemas"
     else:
         schema_dir = out_dir / "schemas"
     _check_writable(out_dir)
@@ -124,14 +153,15 @@ def build(source: str | Path | None = None, out: str | Path | None = None,
     data, schema_files = render_outputs(frames, package)
     changed = _write_all([(schema_dir, schema_files), (out_dir, data)], lock=out_dir)
     outputs = tuple(out_dir / f for f in data) + tuple(schema_dir / f for f in schema_files)
-    if source is None and out is None and schemas is None:  # the checkout's own data card
+    if checkout is not None and schemas is None:  # the checkout's own data card
         from ._docs import update_datasheet
 
-        sheet = default_source().parent / "DATASHEET.md"
+        sheet = checkout / "DATASHEET.md"
         if sheet.exists() and update_datasheet(sheet):
             changed.append(sheet)
         outputs += (sheet,)
-    return BuildResult(outputs, tuple(changed), {n: len(f) for n, f in frames.items()})
+    return BuildResult(outputs, tuple(changed), {n: len(f) for n, f in frames.items()},
+                       checkout)
 
 
 def _check_writable(folder: Path) -> None:

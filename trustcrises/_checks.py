@@ -9,6 +9,7 @@ check names, so the messages are the same.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Callable
 from functools import cache
 
@@ -175,7 +176,12 @@ def schema_failures(table: str, frame: object,
     polars = is_polars(frame)
     schema = polars_schema(table) if polars else table_schema(table)
     try:
-        schema.validate(frame, lazy=True)
+        with warnings.catch_warnings():
+            # pandera collects failures with a pd.concat that pandas 2.2 warns about; the
+            # warning is about pandera's internals, not about the data being checked
+            warnings.filterwarnings("ignore", "The behavior of DataFrame concatenation with "
+                                    "empty or all-NA entries", FutureWarning)
+            schema.validate(frame, lazy=True)
     except pandera.errors.SchemaErrors as exc:
         cases = exc.failure_cases
         rows = cases.iter_rows(named=True) if polars else \

@@ -1,25 +1,20 @@
 """The ``trustcrises`` command: a thin layer over the Python API.
 
-Exit status: 0 success, 1 invalid data, 2 usage error (unknown case, bad option, missing path).
+Exit status: 0 success, 1 invalid data, 2 usage error (unknown case, bad option, missing path),
+3 internal error (a bug: one line on standard error; ``--debug`` or ``TRUSTCRISES_DEBUG=1``
+shows the traceback). Each library exception carries its own status.
 Heavy libraries are imported inside each command, so ``--help`` starts fast.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 from ._cli_tables import register_table_commands
-from ._errors import (
-    CaseNotFoundError,
-    DataIntegrityError,
-    OutputError,
-    RenderError,
-    SourceFileError,
-    TableNotFoundError,
-    ValidationError,
-)
+from ._errors import TableNotFoundError, TrustCrisesError
 from ._version import __version__
 
 _EPILOG = """examples:
@@ -27,7 +22,15 @@ _EPILOG = """examples:
   trustcrises show xiaomi-2026-kol --lang zh
   trustcrises validate my-cases/
   trustcrises build --source my-cases/ --out my-build/
+
+exit status: 0 success, 1 invalid data, 2 usage error, 3 internal error
+(run again with --debug to see its traceback)
 """
+
+INTERNAL_ERROR = 3
+_REPORT = ("This is a bug in trustcrises {version}. Run the command again with --debug (or "
+           "TRUSTCRISES_DEBUG=1) to see the full traceback, and report it to the trustcrises "
+           "authors with that traceback and the command you ran.")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -35,6 +38,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="trustcrises", epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
         description="A sourced, bilingual dataset of corporate trust crises.")
     parser.add_argument("--version", action="version", version=f"trustcrises {__version__}")
+    parser.add_argument("--debug", action="store_true",
+                        help="on an internal error, show the full Python traceback")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
@@ -60,7 +65,9 @@ def _parser() -> argparse.ArgumentParser:
     data_dir(p)
     p = sub.add_parser("validate", help="check a folder of case files and list every problem")
     p.add_argument("source", nargs="?", metavar="DIR",
-                   help="folder holding cases/*.yaml (default: the package's own sources)")
+                   help="folder holding cases/*.yaml (default: the checkout's datasets/)")
+    p.add_argument("--source", dest="source_option", metavar="DIR",
+                   help="the same folder, as in `trustcrises build --source DIR`")
     p = sub.add_parser("build", help="compile case files into Parquet, schemas and "
                        "datapackage.json")
     p.add_argument("--source", metavar="DIR", help="folder holding cases/*.yaml "
@@ -79,20 +86,25 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
+    debug = args.debug or os.environ.get("TRUSTCRISES_DEBUG", "") not in ("", "0")
     try:
         return _COMMANDS[args.command](args)
-    except ValidationError as exc:
+    except TrustCrisesError as exc:
         print(f"trustcrises: error: {exc}", file=sys.stderr)
-        return 1
-    except (CaseNotFoundError, TableNotFoundError, SourceFileError, OutputError,
-            RenderError) as exc:
-        print(f"trustcrises: error: {exc}", file=sys.stderr)
-        return 2
-    except DataIntegrityError as exc:
-        print(f"trustcrises: error: {exc}", file=sys.stderr)
-        return 1
+        return exc.exit_status
     except BrokenPipeError:  # pragma: no cover - e.g. `trustcrises list | head`
         return 0
+    except KeyboardInterrupt:
+        print("trustcrises: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if debug:
+            raise
+        first = str(exc).strip().splitlines()
+        print(f"trustcrises: internal error: {type(exc).__name__}"
+              + (f": {first[0]}" if first else ""), file=sys.stderr)
+        print(_REPORT.format(version=__version__), file=sys.stderr)
+        return INTERNAL_ERROR
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -140,8 +152,12 @@ def _codes(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     from ._build import default_source
     from ._compile import compile_folder
+    from ._errors import SourceFileError
 
-    source = args.source if args.source is not None else default_source()
+    if args.source is not None and args.source_option is not None:
+        raise SourceFileError("Give the folder once: as DIR or as --source DIR, not both.")
+    given = args.source if args.source is not None else args.source_option
+    source = given if given is not None else default_source()
     frames, _ = compile_folder(source)
     counts = ", ".join(f"{len(f)} {n}" for n, f in frames.items())
     print(f"{source}: valid ({counts})")
@@ -157,6 +173,13 @@ def _build(args: argparse.Namespace) -> int:
     for output in result.outputs:
         state = "written" if output in result.changed else "unchanged"
         print(f"  {state:<9} {output}")
+    from ._paths import bundled_data_dir
+
+    if result.checkout is not None and \
+            (result.checkout / "datasets").resolve() != bundled_data_dir().resolve():
+        print(f"The installed package still reads its own copy of the data: read this build "
+              f"with --data-dir {result.outputs[0].parent}, or install the checkout again "
+              f"(pip install .).")
     return 0
 
 

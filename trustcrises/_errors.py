@@ -19,7 +19,13 @@ if TYPE_CHECKING:
 
 
 class TrustCrisesError(Exception):
-    """Base class of every error trustcrises raises."""
+    """Base class of every error trustcrises raises.
+
+    ``exit_status`` is what the command line exits with for it: 1 for data that is invalid or
+    damaged, 2 for a usage error (an unknown name, a bad path or option).
+    """
+
+    exit_status = 2
 
 
 class CaseNotFoundError(TrustCrisesError, LookupError):
@@ -39,9 +45,13 @@ class TableNotFoundError(TrustCrisesError, LookupError):
 class DataIntegrityError(TrustCrisesError, ValueError):
     """A data file that is missing, unreadable or does not match its recorded hash."""
 
+    exit_status = 1
+
 
 class ValidationError(TrustCrisesError, ValueError):
     """Data that breaks the rules; ``problems`` lists every failure found."""
+
+    exit_status = 1
 
     def __init__(self, problems: list[Problem], *, what: str = "the data") -> None:
         self.problems = list(problems)

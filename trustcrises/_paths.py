@@ -15,6 +15,30 @@ def checkout_root() -> Path | None:
     return None
 
 
+def _is_checkout(folder: Path) -> bool:
+    pyproject = folder / "pyproject.toml"
+    if not (pyproject.is_file() and (folder / "datasets" / "cases").is_dir()):
+        return False
+    try:
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return 'name = "trustcrises"' in text
+
+
+def source_checkout() -> Path | None:
+    """The checkout whose case files ``validate`` and ``build`` edit by default.
+
+    The one this package was imported from; else, for an installed package, the current
+    folder or the nearest folder above it that is a trustcrises checkout.
+    """
+    root = checkout_root()
+    if root is not None:
+        return root
+    here = Path.cwd().resolve()
+    return next((folder for folder in (here, *here.parents) if _is_checkout(folder)), None)
+
+
 def bundled_data_dir() -> Path:
     """The folder holding the bundled Parquet files and datapackage.json."""
     installed = _PACKAGE / "_data" / "datasets"

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 __all__ = ["compare", "response_matrix", "timeline"]
 
 _DAYS = ("days_to_first_response", "days_to_decisive_response")
-_TIMING_ALT = "response timing alt"  # hidden column: a space keeps it apart from any field
 _CASE = "case label"                 # the row label column of the matrix
 
 
@@ -83,7 +82,7 @@ def compare(
     >>> type(table).__name__
     'GT'
     """
-    from great_tables import GT, from_column, nanoplot_options
+    from great_tables import GT
 
     lang = L.check_lang(lang)  # type: ignore[assignment]
     chosen = L.check_fields(fields) if fields is not None else list(L.COMPARE_DEFAULT)
@@ -106,12 +105,9 @@ def compare(
     if "decision_reversed" in chosen:
         table = table.cols_align("center", "decision_reversed")
     if "response_timing" in chosen:
-        table = (table.fmt_nanoplot(
-                    "response_timing", plot_type="bar", plot_height="1.3em",
-                    alt=from_column(_TIMING_ALT),
-                    options=nanoplot_options(data_bar_fill_color="#3a6ea5",
-                                             data_bar_stroke_color="#2a5080"))
-                 .cols_hide(_TIMING_ALT)
+        longest = frame["response_timing"].max()
+        table = (table.fmt(lambda days: _timing_bar(days, longest, lang),
+                           columns="response_timing")
                  .sub_missing(columns="response_timing", missing_text=""))
     table = table.sub_missing(columns=[f for f in chosen if f != "response_timing"],
                               missing_text=L.MISSING)
@@ -160,10 +156,24 @@ def _compare_frame(rows: list[dict[str, Any]], data: Inputs, lang: str, chosen: 
             frame[f] = frame[f].astype(object)
     if "response_timing" in chosen:
         frame["response_timing"] = frame["response_timing"].astype("float64")
-        frame[_TIMING_ALT] = [
-            "" if r["days_to_decisive_response"] is None
-            else L.text(lang, "timing.alt", days=r["days_to_decisive_response"]) for r in rows]
     return frame
+
+
+def _timing_bar(days: float, longest: float, lang: str) -> str:
+    """An inline SVG bar of ``days`` on a scale whose full width is ``longest`` days.
+
+    Drawn here rather than with great-tables' ``fmt_nanoplot``, which imports polars even for
+    pandas frames (great-tables 1.1.0), so that a plain install renders the bar.
+    """
+    if days != days:  # NaN: no decisive response; sub_missing leaves the cell empty
+        return ""
+    label = L.text(lang, "timing.alt", days=int(days))
+    width = 0.0 if not longest else 100 * days / longest
+    return (f'<svg role="img" aria-label="{label}" viewBox="0 0 100 10" width="100%" '
+            f'height="1.3em" preserveAspectRatio="none" style="display:block">'
+            f"<title>{label}</title>"
+            f'<rect x="0" y="1" width="{width:.10g}" height="8" fill="#3a6ea5" '
+            f'stroke="#2a5080" stroke-width="0.5" vector-effect="non-scaling-stroke"/></svg>')
 
 
 # ---------------------------------------------------------------------------------------------
