@@ -74,7 +74,7 @@ def _plain(value: object) -> object:
 
 @cache
 def _real_cases(source: Path) -> tuple[dict, ...]:
-    from trustcrises import _yaml
+    from trustcrises.casefiles import _yaml
 
     files = sorted((source / "cases").glob("*.yaml"))
     if not files:

@@ -15,7 +15,7 @@ import argparse
 from pathlib import Path
 
 import trustcrises as tc
-from trustcrises._export import save
+from trustcrises.export._export import save
 
 ROOT = Path(__file__).resolve().parent.parent
 FIELDS = ["company", "title", "year", "cause_category", "pressure_source", "responses",

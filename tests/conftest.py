@@ -40,7 +40,7 @@ def collection(tmp_path: Path) -> Path:
 @pytest.fixture
 def built(collection: Path, tmp_path: Path) -> Path:
     """The example collection built into its own output folder."""
-    from trustcrises._build import build
+    from trustcrises.compiler._build import build
 
     out = tmp_path / "built"
     build(collection, out)
@@ -83,7 +83,7 @@ def needs(tool: str, why: str) -> str:
 @pytest.fixture(scope="session")
 def browser() -> str:
     """The Chromium that draws PDF and PNG; a skip (a failure under CI) when there is none."""
-    from trustcrises import _chromium as C
+    from trustcrises.export import _chromium as C
     from trustcrises._errors import RenderError
 
     try:

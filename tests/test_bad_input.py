@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import snapshot
 
-from trustcrises._cli import main
+from trustcrises.cli._main import main
 
 FIXTURE = Path(__file__).parent / "fixtures" / "collection"
 CASE = "cases/acme-2024-recall.yaml"

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 import trustcrises as tc
-from trustcrises import _yaml
-from trustcrises._compile import compile_folder
+from trustcrises.casefiles import _yaml
+from trustcrises.compiler._compile import compile_folder
 from trustcrises._frames import dtypes
 
 ROOT = Path(__file__).resolve().parent.parent

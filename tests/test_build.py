@@ -12,7 +12,7 @@ import pytest
 from conftest import DATASETS, ROOT, snapshot
 
 import trustcrises as tc
-from trustcrises._build import build
+from trustcrises.compiler._build import build
 from trustcrises._catalog import TABLES
 
 OUTPUTS = [t.filename for t in TABLES.values()] + ["datapackage.json"]
@@ -153,7 +153,7 @@ def test_parquet_files_restore_declared_types_through_plain_pandas():
 
 
 def test_datasheet_columns_are_generated_from_the_models():
-    from trustcrises._docs import END, START, columns_markdown
+    from trustcrises.compiler._datasheet import END, START, columns_markdown
 
     text = (ROOT / "DATASHEET.md").read_text(encoding="utf-8")
     section = text.split(START, 1)[1].split(END, 1)[0]

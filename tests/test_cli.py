@@ -8,7 +8,7 @@ import sys
 import pytest
 from conftest import snapshot
 
-from trustcrises._cli import main
+from trustcrises.cli._main import main
 
 
 def run(capsys, *argv):
@@ -146,7 +146,7 @@ def test_new_refuses_a_bad_case_id(capsys, tmp_path):
 
 
 def test_help_does_not_import_pandas():
-    code = ("import sys\nfrom trustcrises._cli import main\n"
+    code = ("import sys\nfrom trustcrises.cli._main import main\n"
             "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
             "print([m for m in ('pandas', 'pyarrow', 'pandera', 'great_tables') "
             "if m in sys.modules])")
@@ -156,7 +156,7 @@ def test_help_does_not_import_pandas():
 
 
 def test_list_does_not_import_pandas():
-    code = ("import sys\nfrom trustcrises._cli import main\nmain(['list'])\n"
+    code = ("import sys\nfrom trustcrises.cli._main import main\nmain(['list'])\n"
             "print([m for m in ('pandas', 'pandera', 'great_tables') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout

@@ -13,7 +13,7 @@ from test_cli import run
 from test_export import pdf_text
 from test_tables import EXAMPLE, build_example
 
-from trustcrises._cli import main
+from trustcrises.cli._main import main
 
 
 @pytest.fixture(scope="module")
@@ -125,7 +125,7 @@ def test_timeline_and_matrix(capsys, data_dir):
 
 
 def test_table_command_help_does_not_import_pandas():
-    code = ("import sys\nfrom trustcrises._cli import main\n"
+    code = ("import sys\nfrom trustcrises.cli._main import main\n"
             "try:\n    main(['compare', '--help'])\nexcept SystemExit:\n    pass\n"
             "print([m for m in ('pandas', 'pyarrow', 'pandera', 'great_tables') "
             "if m in sys.modules])")

@@ -28,11 +28,11 @@ from test_tables import data_dir as data_dir  # a fixture: the example case, bui
 from test_tables import frames as frames  # a fixture: the example, slow and payload cases
 
 import trustcrises as tc
-from trustcrises import _chromium as C
-from trustcrises import _export as X
+from trustcrises.export import _chromium as C
+from trustcrises.export import _export as X
 from trustcrises import _labels as L
-from trustcrises import _textformats as T
-from trustcrises._content import content
+from trustcrises.export import _textformats as T
+from trustcrises.export._content import content
 from trustcrises._errors import OutputError, RenderError
 
 

@@ -6,7 +6,7 @@ import pytest
 
 import trustcrises as tc
 from trustcrises._catalog import TABLES
-from trustcrises._rules import code_columns
+from trustcrises.validation._rules import code_columns
 
 
 @pytest.mark.parametrize("name", list(TABLES))

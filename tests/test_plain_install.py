@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, snapshot
 
-from trustcrises._cli import INTERNAL_ERROR, main
+from trustcrises.cli._main import INTERNAL_ERROR, main
 
 # Run in a child process in which `import polars` fails, whether or not polars is installed.
 _NO_POLARS = textwrap.dedent("""
@@ -71,7 +71,7 @@ def test_pdf_and_png_render_without_polars(tmp_path, browser):
 
 def test_cli_commands_run_without_polars(tmp_path):
     result = _run_without_polars("""
-        from trustcrises._cli import main
+        from trustcrises.cli._main import main
         for argv in (["compare"], ["compare", "--lang", "zh", "--format", "csv"],
                      ["timeline", "xiaomi-2026-kol", "--lang", "zh"], ["matrix", "--count"]):
             assert main(argv) == 0, argv
@@ -82,7 +82,7 @@ def test_cli_commands_run_without_polars(tmp_path):
 
 
 def test_an_unexpected_error_prints_one_line_and_its_own_status(capsys, monkeypatch):
-    import trustcrises._cli as cli
+    import trustcrises.cli._main as cli
 
     def broken(args):
         raise ModuleNotFoundError("No module named 'polars'")
@@ -100,7 +100,7 @@ def test_an_unexpected_error_prints_one_line_and_its_own_status(capsys, monkeypa
 
 @pytest.mark.parametrize("how", ["flag", "environment"])
 def test_debug_shows_the_traceback(how, monkeypatch):
-    import trustcrises._cli as cli
+    import trustcrises.cli._main as cli
 
     def broken(args):
         raise RuntimeError("boom")
@@ -118,11 +118,11 @@ def test_debug_shows_the_traceback(how, monkeypatch):
 
 def test_the_console_script_prints_no_traceback_for_an_internal_error(tmp_path):
     """The real entry point, in a child process, on a broken installation: one line, status 3."""
-    code = ("import sys, trustcrises._load as load\n"
+    code = ("import sys, trustcrises.data._load as load\n"
             "def broken(*a, **k): raise KeyError('cases.parquet')\n"
             "load.read_verified = broken\n"
-            "import trustcrises._show as show; show.read_verified = broken\n"
-            "from trustcrises._cli import main\n"
+            "import trustcrises.cli._terminal as show; show.read_verified = broken\n"
+            "from trustcrises.cli._main import main\n"
             "sys.exit(main(['list']))\n")
     env = {k: v for k, v in os.environ.items() if k != "TRUSTCRISES_DEBUG"}
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import trustcrises as tc
-from trustcrises._compile import compile_folder
+from trustcrises.compiler._compile import compile_folder
 
 FIXTURE = Path(__file__).parent / "fixtures" / "collection"
 SETTINGS = settings(max_examples=15, deadline=None,

@@ -22,7 +22,8 @@ from conftest import concat
 
 import trustcrises as tc
 from trustcrises import _labels as L
-from trustcrises._content import content
+from trustcrises.data import _load
+from trustcrises.export._content import content
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = "xiaomi-2026-kol"
@@ -45,7 +46,7 @@ CJK = re.compile(r"[\u2e80-\u9fff\uff00-\uffef]")
 
 def build_example(folder: Path) -> Path:
     """The worked example case built into ``folder``/out; returns that folder."""
-    from trustcrises._build import build
+    from trustcrises.compiler._build import build
 
     source = folder / "collection"
     (source / "cases").mkdir(parents=True)
@@ -160,7 +161,7 @@ def test_compare_columns_spanners_title_and_notes_in_english(data_dir):
                              "Outcome", "Decision reversed"]
     assert found.spanners == [[("Case", 0, 2), ("Crisis", 2, 5), ("Response", 5, 9),
                                ("Resolution", 9, 11)]]
-    version = tc._load.descriptor(data_dir)["version"]
+    version = _load.descriptor(data_dir)["version"]
     assert found.notes == [
         f"Source: trustcrises dataset, data version {version}, CC-BY-4.0.",
         "Days are counted from the trigger; 0 means the same day. — not known (a date coarser "
@@ -322,7 +323,7 @@ def test_user_frames_are_validated_first(frames):
 
 
 def test_source_note_says_when_the_data_is_the_users_own(frames, data_dir):
-    version = tc._load.descriptor(data_dir)["version"]
+    version = _load.descriptor(data_dir)["version"]
     found = content(tc.compare(fields=["company"], lang="zh", data_dir=data_dir,
                                cases=frames["cases"], events=frames["events"]))
     assert found.notes == [f"资料来源：用户提供的数据，按 trustcrises 数据集的编码表编码（数据版本 "

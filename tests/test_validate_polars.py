@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import trustcrises as tc
-from trustcrises._checks import polars_schema, portable, str_matches
+from trustcrises.validation._checks import polars_schema, portable, str_matches
 from trustcrises._frames import STRING
 from trustcrises._models import CODE, LANGUAGE, NOT_BLANK, REGION, SLUG, URL
 

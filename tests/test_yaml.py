@@ -8,7 +8,7 @@ import tracemalloc
 import pytest
 
 from trustcrises import SourceFileError
-from trustcrises._yaml import MAX_BYTES, YamlError, parse, read_text
+from trustcrises.casefiles._yaml import MAX_BYTES, YamlError, parse, read_text
 
 
 def test_keys_remember_their_lines():

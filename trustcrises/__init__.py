@@ -26,20 +26,20 @@ from ._errors import (
 from ._version import __version__
 
 _LAZY = {
-    "build": "_build",
-    "compare": "_tables",
-    "response_matrix": "_tables",
-    "save": "_export",
-    "timeline": "_tables",
-    "list_tables": "_load",
-    "load": "_load",
-    "load_cases": "_load",
-    "load_codebook": "_load",
-    "load_events": "_load",
-    "load_sources": "_load",
-    "load_viewpoints": "_load",
-    "path": "_load",
-    "validate": "_validate",
+    "build": "compiler._build",
+    "compare": "tables._tables",
+    "response_matrix": "tables._tables",
+    "save": "export._export",
+    "timeline": "tables._tables",
+    "list_tables": "data._load",
+    "load": "data._load",
+    "load_cases": "data._load",
+    "load_codebook": "data._load",
+    "load_events": "data._load",
+    "load_sources": "data._load",
+    "load_viewpoints": "data._load",
+    "path": "data._load",
+    "validate": "validation._validate",
 }
 
 __all__ = sorted([
@@ -56,9 +56,9 @@ __all__ = sorted([
 ])
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ._build import build
-    from ._export import save
-    from ._load import (
+    from .compiler._build import build
+    from .export._export import save
+    from .data._load import (
         list_tables,
         load,
         load_cases,
@@ -68,8 +68,8 @@ if TYPE_CHECKING:  # pragma: no cover
         load_viewpoints,
         path,
     )
-    from ._tables import compare, response_matrix, timeline
-    from ._validate import validate
+    from .tables._tables import compare, response_matrix, timeline
+    from .validation._validate import validate
 
 
 def __getattr__(name: str) -> object:
@@ -81,4 +81,4 @@ def __getattr__(name: str) -> object:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    return list(__all__)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
-from ._errors import RenderError
+from .._errors import RenderError
 
 if TYPE_CHECKING:
     import great_tables as gt

@@ -16,7 +16,7 @@ from functools import cache
 import pandas as pd
 
 from ._columns import is_polars
-from ._models import CODE, LANGUAGE, NOT_BLANK, REGION, SLUG, URL
+from .._models import CODE, LANGUAGE, NOT_BLANK, REGION, SLUG, URL
 
 _PATTERNS = {
     NOT_BLANK: "must not be empty or begin or end with white space",
@@ -156,7 +156,7 @@ def table_schema(table: str) -> object:
 
     import pandera.pandas as pa
 
-    from ._catalog import TABLES
+    from .._catalog import TABLES
 
     schema = copy.deepcopy(TABLES[table].model.to_schema())
     for column in schema.columns.values():
@@ -226,7 +226,7 @@ def polars_schema(table: str) -> object:
                           f"install 'pandera[polars]' ({exc})") from None
     from pandera.engines import pandas_engine
 
-    from ._catalog import TABLES
+    from .._catalog import TABLES
 
     schema = TABLES[table].model.to_schema()
     types = {"boolean": pl.Boolean, "Int64": pl.Int64, "date32[day][pyarrow]": pl.Date}

@@ -13,9 +13,9 @@ import os
 import sys
 from collections.abc import Sequence
 
-from ._cli_tables import register_table_commands
-from ._errors import TableNotFoundError, TrustCrisesError
-from ._version import __version__
+from ._table_commands import register_table_commands
+from .._errors import TableNotFoundError, TrustCrisesError
+from .._version import __version__
 
 _EPILOG = """examples:
   trustcrises list
@@ -108,22 +108,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from ._show import list_text
+    from ._terminal import list_text
 
     print(list_text(args.data_dir, args.lang))
     return 0
 
 
 def _show(args: argparse.Namespace) -> int:
-    from ._show import show_text
+    from ._terminal import show_text
 
     print(show_text(args.case_id, args.data_dir, args.lang))
     return 0
 
 
 def _tables(args: argparse.Namespace) -> int:
-    from ._catalog import TABLES
-    from ._load import path
+    from .._catalog import TABLES
+    from ..data._load import path
 
     for name, spec in TABLES.items():
         print(f"{name:<11} {path(name, data_dir=args.data_dir)}\n{'':<11} {spec.description}")
@@ -131,12 +131,12 @@ def _tables(args: argparse.Namespace) -> int:
 
 
 def _codes(args: argparse.Namespace) -> int:
-    from ._show import rows
+    from ..data._load import rows
 
     book = rows("codebook", args.data_dir)
     fields = list(dict.fromkeys(r["field"] for r in book))
     if args.field and args.field not in fields:
-        from ._problems import did_you_mean
+        from .._problems import did_you_mean
 
         hint = did_you_mean(args.field, fields)
         raise TableNotFoundError(f"Unknown code list {args.field!r}. "
@@ -150,9 +150,9 @@ def _codes(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from ._build import default_source
-    from ._compile import compile_folder
-    from ._errors import SourceFileError
+    from ..compiler._build import default_source
+    from ..compiler._compile import compile_folder
+    from .._errors import SourceFileError
 
     if args.source is not None and args.source_option is not None:
         raise SourceFileError("Give the folder once: as DIR or as --source DIR, not both.")
@@ -165,7 +165,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from ._build import build
+    from ..compiler._build import build
 
     result = build(args.source, args.out, args.schemas)
     counts = ", ".join(f"{n} {t}" for t, n in result.counts.items())
@@ -173,7 +173,7 @@ def _build(args: argparse.Namespace) -> int:
     for output in result.outputs:
         state = "written" if output in result.changed else "unchanged"
         print(f"  {state:<9} {output}")
-    from ._paths import bundled_data_dir
+    from .._paths import bundled_data_dir
 
     if result.checkout is not None and \
             (result.checkout / "datasets").resolve() != bundled_data_dir().resolve():
@@ -184,9 +184,11 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from ._template import write_template
+    from ..casefiles._template import write_template
 
-    written = write_template(args.case_id, args.source)
+    from ..data._load import rows
+
+    written = write_template(args.case_id, args.source, rows("codebook"))
     for path in written:
         print(f"wrote {path}")
     print(f"Fill in {written[-1]}, then run: trustcrises validate {args.source}")

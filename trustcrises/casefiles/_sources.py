@@ -16,11 +16,11 @@ from functools import cache
 from pathlib import Path
 
 from . import _yaml
-from ._catalog import TABLES
-from ._errors import SourceFileError
-from ._frames import columns, dtypes, parse_date
-from ._models import SLUG
-from ._problems import Problem, did_you_mean
+from .._catalog import TABLES
+from .._errors import SourceFileError
+from .._frames import columns, dtypes, parse_date
+from .._models import SLUG
+from .._problems import Problem, did_you_mean
 
 
 @dataclass

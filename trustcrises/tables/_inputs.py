@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import _labels as L
-from ._errors import CaseNotFoundError
-from ._problems import did_you_mean
+from .. import _labels as L
+from .._errors import CaseNotFoundError
+from .._problems import did_you_mean
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -22,7 +22,7 @@ class Inputs:
     """The frames a table is made from: the bundled ones, or a user's own after validation."""
 
     def __init__(self, data_dir: str | Path | None, **given: pd.DataFrame | None) -> None:
-        from ._load import load
+        from ..data._load import load
 
         self.data_dir = data_dir
         self.user = any(given.get(n) is not None for n in ("cases", "events"))
@@ -38,7 +38,7 @@ class Inputs:
     def _checked(name: str, frame: object, codebook: pd.DataFrame | None) -> pd.DataFrame:
         import pandas as pd
 
-        from ._validate import validate
+        from ..validation._validate import validate
 
         if not isinstance(frame, pd.DataFrame):
             raise TypeError(f"{name}= takes a pandas DataFrame (such as tc.load_{name}()), "
@@ -50,7 +50,7 @@ class Inputs:
         return dict(zip(zip(book["field"], book["code"]), book[f"label_{lang}"]))
 
     def source_note(self, lang: str) -> str:
-        from ._load import descriptor
+        from ..data._load import descriptor
 
         meta = descriptor(self.data_dir)
         version = str(meta.get("version", "?"))

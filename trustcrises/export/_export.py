@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, get_args
 
 from ._chromium import PRINT_SCALE, draw
-from ._errors import OutputError
+from .._errors import OutputError
 from ._textformats import to_text
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 import numpy as np
 import pandas as pd
 
-from ._catalog import TABLES
+from .._catalog import TABLES
 from ._columns import (
     _at,
     _bools,
@@ -32,7 +32,7 @@ from ._columns import (
     _present_mask,
     _text,
 )
-from ._problems import did_you_mean
+from .._problems import did_you_mean
 
 Report = Callable[..., None]  # report(table, index, column, rule, *, value=, suggestion=)
 

@@ -10,8 +10,8 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from . import _labels as L
-from ._errors import OutputError
+from .. import _labels as L
+from .._errors import OutputError
 
 _FORMATS = ("html", "pdf", "png", "latex", "md", "csv")
 
@@ -83,7 +83,7 @@ def _format(args: argparse.Namespace) -> str:
     if args.format is not None:
         fmt = args.format
     elif args.output is not None:
-        from ._export import EXTENSIONS
+        from ..export._export import EXTENSIONS
 
         suffix = Path(args.output).suffix.lower()
         if suffix not in EXTENSIONS:
@@ -101,8 +101,8 @@ def _format(args: argparse.Namespace) -> str:
 
 
 def _emit(table: object, args: argparse.Namespace, fmt: str) -> int:
-    from ._export import save
-    from ._textformats import to_text
+    from ..export._export import save
+    from ..export._textformats import to_text
 
     if args.output is None:
         sys.stdout.write(to_text(table, fmt, lang=args.lang))  # type: ignore[arg-type]
@@ -113,7 +113,7 @@ def _emit(table: object, args: argparse.Namespace, fmt: str) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from ._tables import compare
+    from ..tables._tables import compare
 
     fmt = _format(args)
     table = compare(args.case_ids or None, lang=args.lang, fields=args.fields,
@@ -122,14 +122,14 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _timeline(args: argparse.Namespace) -> int:
-    from ._tables import timeline
+    from ..tables._tables import timeline
 
     fmt = _format(args)
     return _emit(timeline(args.case_id, lang=args.lang, data_dir=args.data_dir), args, fmt)
 
 
 def _matrix(args: argparse.Namespace) -> int:
-    from ._tables import response_matrix
+    from ..tables._tables import response_matrix
 
     fmt = _format(args)
     table = response_matrix(args.case_ids or None, lang=args.lang, count=args.count,

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import _rules, _timeline
-from ._catalog import TABLES
-from ._checks import schema_failures
-from ._errors import ValidationError
-from ._frames import frame
-from ._sources import Collection, Origin, read_folder
+from ..validation import _rules, _timeline_rules
+from .._catalog import TABLES
+from ..validation._checks import schema_failures
+from .._errors import ValidationError
+from .._frames import frame
+from ..casefiles._sources import Collection, Origin, read_folder
 
 
 def compile_folder(root: Path | str) -> tuple[dict[str, pd.DataFrame], dict]:
@@ -35,7 +35,7 @@ def compile_folder(root: Path | str) -> tuple[dict[str, pd.DataFrame], dict]:
     _rules.check_codes(frames, report)
     _rules.check_pairs(frames, report)
     _rules.check_cases(frames, report)
-    _timeline.check_timelines(frames, report)
+    _timeline_rules.check_timelines(frames, report)
     _rules.check_viewpoints(frames, report)
     if coll.problems:
         raise ValidationError(sorted(set(coll.problems), key=_order),
@@ -50,7 +50,7 @@ def _order(problem: object) -> tuple:
 
 def _extend_with_bundled(coll: Collection) -> None:
     """Put the bundled codebook and sources under a user's own."""
-    from ._load import load
+    from ..data._load import load
 
     for name in ("codebook", "sources"):
         bundled = load(name).astype(object).where(lambda f: f.notna(), None)

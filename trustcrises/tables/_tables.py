@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import _labels as L
+from .. import _labels as L
 from ._inputs import Inputs, events_of, pick_cases, records, strategies_used
 from ._styling import WIDTHS, styled, with_spanners
 

@@ -1,7 +1,7 @@
 """The text formats of a table: a standalone HTML page, Markdown, CSV and LaTeX.
 
 The page holds the table's own HTML rendering. Markdown, CSV and LaTeX hold its
-:func:`~trustcrises._content.content` (the same title, spanners, column labels, cells and notes)
+:func:`~trustcrises.export._content.content` (the same title, spanners, column labels, cells and notes)
 with every piece of text escaped for its format. Pictures in cells have no text form; those
 columns are left out, and the numbers beside them carry the same information.
 """
@@ -15,7 +15,7 @@ from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING
 
-from . import _labels as L
+from .. import _labels as L
 from ._content import CJK, Content, content
 
 if TYPE_CHECKING:

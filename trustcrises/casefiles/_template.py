@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ._errors import OutputError, SourceFileError
+from .._errors import OutputError, SourceFileError
 
 _PACKAGE = """\
 # Metadata of this collection, written into datapackage.json by `trustcrises build`.
@@ -76,8 +76,11 @@ viewpoints: []            # expert commentary; see the bundled cases for the fie
 """
 
 
-def write_template(case_id: str, folder: str | Path) -> list[Path]:
-    """Write ``cases/CASE_ID.yaml`` (and package.yaml, sources.yaml if missing)."""
+def write_template(case_id: str, folder: str | Path, codebook: list[dict]) -> list[Path]:
+    """Write ``cases/CASE_ID.yaml`` (and package.yaml, sources.yaml if missing).
+
+    ``codebook`` holds the codebook's rows (as dicts), whose codes the template lists.
+    """
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", case_id):
         raise SourceFileError(f"Case id {case_id!r} must be a lowercase slug such as "
                               "'acme-2024-recall' (a-z, 0-9, single hyphens)")
@@ -89,7 +92,7 @@ def write_template(case_id: str, folder: str | Path) -> list[Path]:
     if target.exists():
         raise OutputError(f"{str(target)!r} already exists; edit it, or choose another "
                           "case id")
-    codes = _code_hints()
+    codes = _code_hints(codebook)
     files = []
     name = re.sub(r"[^a-z0-9]+", "-", root.resolve().name.lower()).strip("-") or "my-cases"
     for path, text in ((root / "package.yaml", _PACKAGE.format(name=name)),
@@ -108,10 +111,8 @@ def write_template(case_id: str, folder: str | Path) -> list[Path]:
     return [path for path, _ in files]
 
 
-def _code_hints() -> dict[str, str]:
-    from ._show import rows
-
+def _code_hints(codebook: list[dict]) -> dict[str, str]:
     out: dict[str, list[str]] = {}
-    for row in sorted(rows("codebook"), key=lambda r: r["sort_order"]):
+    for row in sorted(codebook, key=lambda r: r["sort_order"]):
         out.setdefault(row["field"], []).append(row["code"])
     return {field: ", ".join(codes) for field, codes in out.items()}

@@ -9,20 +9,9 @@ import re
 import unicodedata
 from pathlib import Path
 
-from ._errors import CaseNotFoundError
-from ._problems import did_you_mean
-
-
-def rows(name: str, data_dir: str | Path | None = None) -> list[dict]:
-    """The rows of a table as dicts, after the same integrity check as ``load``."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    from ._load import read_verified
-
-    # use_threads=False: a threaded read can abort the process at exit (apache/arrow#34314)
-    table = pq.ParquetFile(pa.BufferReader(read_verified(name, data_dir))).read(use_threads=False)
-    return table.to_pylist()
+from .._errors import CaseNotFoundError
+from .._problems import did_you_mean
+from ..data._load import rows
 
 
 def labels(data_dir: str | Path | None, lang: str) -> dict[tuple[str, str], str]:

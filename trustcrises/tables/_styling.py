@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import _labels as L
+from .. import _labels as L
 
 if TYPE_CHECKING:
     import great_tables as gt

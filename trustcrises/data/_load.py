@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ._catalog import TABLES, table
-from ._errors import DataIntegrityError
-from ._paths import bundled_data_dir
+from .._catalog import TABLES, table
+from .._errors import DataIntegrityError
+from .._paths import bundled_data_dir
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -107,7 +107,7 @@ def load(name: str, *, data_dir: str | Path | None = None) -> pd.DataFrame:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from ._frames import arrow_to_pandas_type
+    from .._frames import arrow_to_pandas_type
 
     data = read_verified(name, data_dir)
     try:
@@ -148,3 +148,14 @@ def load_viewpoints(*, data_dir: str | Path | None = None) -> pd.DataFrame:
 def load_codebook(*, data_dir: str | Path | None = None) -> pd.DataFrame:
     """Every code with its Chinese and English labels and definitions (see ``load``)."""
     return load("codebook", data_dir=data_dir)
+
+
+def rows(name: str, data_dir: str | Path | None = None) -> list[dict]:
+    """The rows of a table as dicts, after the same integrity check as ``load``, without pandas
+    (so that ``list``, ``show``, ``codes`` and ``new`` start fast)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    # use_threads=False: a threaded read can abort the process at exit (apache/arrow#34314)
+    table = pq.ParquetFile(pa.BufferReader(read_verified(name, data_dir))).read(use_threads=False)
+    return table.to_pylist()

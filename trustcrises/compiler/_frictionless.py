@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ._catalog import TABLES
-from ._rules import code_columns
+from .._catalog import TABLES
+from ..validation._rules import code_columns
 
 _TYPES = {"string": "string", "date32": "date", "boolean": "boolean", "Int64": "integer"}
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ._catalog import table as _table
-from ._errors import ValidationError
-from ._problems import Problem
+from .._catalog import table as _table
+from .._errors import ValidationError
+from .._problems import Problem
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -47,10 +47,10 @@ def validate(frame: pd.DataFrame | pl.DataFrame, *, table: str,
     """
     import pandas as pd
 
-    from . import _rules, _timeline
+    from . import _rules, _timeline_rules
     from ._checks import schema_failures
     from ._columns import is_polars
-    from ._load import load
+    from ..data._load import load
 
     spec = _table(table)
     polars = is_polars(frame) and type(frame).__name__ == "DataFrame"
@@ -85,7 +85,7 @@ def validate(frame: pd.DataFrame | pl.DataFrame, *, table: str,
         if spec.name == "cases":
             _rules.check_cases(frames, report)
         if spec.name == "events":
-            _timeline.check_timelines({"events": work, "cases": _no_cases()}, report)
+            _timeline_rules.check_timelines({"events": work, "cases": _no_cases()}, report)
         if spec.name == "viewpoints":
             _rules.check_viewpoints(frames, report)
     if problems:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._content import CJK, Content, content
-from ._errors import RenderError
+from .._errors import RenderError
 
 if TYPE_CHECKING:
     import great_tables as gt

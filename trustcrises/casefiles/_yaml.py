@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from ._errors import SourceFileError
+from .._errors import SourceFileError
 
 MAX_BYTES = 1_000_000
 

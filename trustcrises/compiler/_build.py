@@ -22,13 +22,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ._catalog import TABLES
+from .._catalog import TABLES
 from ._compile import compile_folder
-from ._errors import OutputError, SourceFileError
-from ._frames import dtypes
-from ._load import DESCRIPTOR
-from ._paths import source_checkout
-from ._schema import table_schema
+from .._errors import OutputError, SourceFileError
+from .._frames import dtypes
+from ..data._load import DESCRIPTOR
+from .._paths import source_checkout
+from ._frictionless import table_schema
 
 _ARROW = {"string": pa.string(), "boolean": pa.bool_(), "Int64": pa.int64(),
           "date32[day][pyarrow]": pa.date32()}
@@ -154,7 +154,7 @@ def build(source: str | Path | None = None, out: str | Path | None = None,
     changed = _write_all([(schema_dir, schema_files), (out_dir, data)], lock=out_dir)
     outputs = tuple(out_dir / f for f in data) + tuple(schema_dir / f for f in schema_files)
     if checkout is not None and schemas is None:  # the checkout's own data card
-        from ._docs import update_datasheet
+        from ._datasheet import update_datasheet
 
         sheet = checkout / "DATASHEET.md"
         if sheet.exists() and update_datasheet(sheet):
