@@ -30,25 +30,37 @@ def _writer(path: Path) -> str:
     return pq.ParquetFile(path).metadata.created_by
 
 
+def _differs(what: str) -> str:
+    return (f"{what} differs from a fresh build of the case files. If this change is intended "
+            "(you edited the case files, the codebook or what the build derives), run "
+            "`trustcrises build` and commit the result; if not, the build has changed: find "
+            "out why before rebuilding, or the regression is committed with it")
+
+
 @pytest.mark.parametrize("name", list(TABLES))
 def test_committed_parquet_holds_what_the_sources_say(rebuilt, name):
     committed = pq.read_table(DATASETS / TABLES[name].filename)
     fresh = pq.read_table(rebuilt / TABLES[name].filename)
     assert committed.schema.equals(fresh.schema, check_metadata=True)
-    assert committed.equals(fresh), (f"datasets/{name}.parquet is stale: run `trustcrises "
-                                     "build` and commit the result")
+    assert committed.equals(fresh), _differs(f"datasets/{name}.parquet")
+
+
+@pytest.mark.parametrize("name", list(TABLES))
+def test_committed_schemas_are_identical_to_a_rebuild(rebuilt, name):
+    committed = (ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")
+    fresh = (rebuilt / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")
+    assert committed == fresh, _differs(f"schemas/{name}.schema.json")
 
 
 def test_committed_files_are_byte_identical_to_a_rebuild(rebuilt):
+    """Parquet records its writer's version, so bytes compare only under the same pyarrow;
+    the contents are compared above under any version."""
     if _writer(DATASETS / "cases.parquet") != _writer(rebuilt / "cases.parquet"):
         pytest.skip("the committed Parquet was written by another pyarrow version "
                     f"({_writer(DATASETS / 'cases.parquet')}); contents are compared above")
     for filename in OUTPUTS:
-        assert (DATASETS / filename).read_bytes() == (rebuilt / filename).read_bytes(), filename
-    for name in TABLES:
-        committed = (ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")
-        assert committed == (rebuilt / "schemas" / f"{name}.schema.json").read_text(
-            encoding="utf-8"), f"schemas/{name}.schema.json is stale: run `trustcrises build`"
+        assert (DATASETS / filename).read_bytes() == (rebuilt / filename).read_bytes(), \
+            _differs(f"datasets/{filename}")
 
 
 def test_two_builds_are_byte_identical(collection, tmp_path):
@@ -131,6 +143,33 @@ def test_concurrent_builds_never_mix_their_files(collection, tmp_path):
         tc.load(name, data_dir=out)
 
 
+def test_a_second_build_waits_for_the_lock(collection, tmp_path):
+    """While one build holds the output folder's lock, another writes nothing; it finishes
+    once the lock is released."""
+    import threading
+
+    from filelock import FileLock
+
+    from trustcrises.compiler._build import LOCK_FILE
+
+    out = tmp_path / "out"
+    out.mkdir()
+    held = FileLock(out / LOCK_FILE)
+    held.acquire()
+    done = threading.Event()
+    worker = threading.Thread(target=lambda: (build(collection, out), done.set()))
+    try:
+        worker.start()
+        assert not done.wait(3), "the build did not wait for the lock"
+        assert [p for p in out.rglob("*") if p.is_file()] == [out / LOCK_FILE]
+    finally:
+        held.release()
+    worker.join(120)
+    assert done.is_set()
+    for name in TABLES:
+        tc.load(name, data_dir=out)
+
+
 @pytest.mark.parametrize("which", ["bundled", "built"])
 def test_frictionless_accepts_the_package(which, request):
     """Frictionless reads Parquet through ``to_pandas()``: the pandas metadata the build
@@ -157,8 +196,8 @@ def test_datasheet_columns_are_generated_from_the_models():
 
     text = (ROOT / "DATASHEET.md").read_text(encoding="utf-8")
     section = text.split(START, 1)[1].split(END, 1)[0]
-    assert section.strip() == columns_markdown().strip(), (
-        "DATASHEET.md is stale: run `trustcrises build` and commit the result")
+    assert section.strip() == columns_markdown().strip(), _differs(
+        "The column section of DATASHEET.md")
     for name in TABLES:
         assert f"### `{name}`" in section
 

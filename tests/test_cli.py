@@ -57,6 +57,22 @@ def test_show_unknown_case_is_a_usage_error(capsys, built):
                    "'xiaomi-2026-kol'? See trustcrises list.\n")
 
 
+@pytest.mark.parametrize("command", [["list"], ["show", "xiaomi-2026-kol"], ["compare"],
+                                     ["codes", "strategy"]])
+def test_a_damaged_data_file_is_invalid_data(capsys, built, command):
+    """Exit status 1 (invalid data), one line saying which file and how to restore it."""
+    path = built / "cases.parquet"
+    path.write_bytes(path.read_bytes()[:-100] + b"x" * 100)
+    if command[0] == "codes":
+        path = built / "codebook.parquet"
+        path.write_bytes(path.read_bytes()[:-100] + b"x" * 100)
+    status, out, err = run(capsys, *command, "--data-dir", str(built))
+    assert (status, out) == (1, "")
+    assert err == (f"trustcrises: error: {str(path)!r} does not match the sha256 recorded in "
+                   "datapackage.json: it is truncated, altered or from another build. Rebuild "
+                   f"it with `trustcrises build --out {built}`.\n")
+
+
 def test_bad_option_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as info:
         main(["list", "--lang", "fr"])
@@ -81,7 +97,9 @@ def test_codes_unknown_list(capsys):
 def test_validate_clean_folder(capsys, collection):
     status, out, _ = run(capsys, "validate", str(collection))
     assert status == 0
-    assert out.startswith(f"{collection}: valid (1 cases, 12 events,")
+    events = (collection / "cases" / "xiaomi-2026-kol.yaml").read_text(
+        encoding="utf-8").count("\n  - seq: ")
+    assert out.startswith(f"{collection}: valid (1 cases, {events} events,")
 
 
 def test_validate_reports_every_problem_with_file_and_line(capsys, collection):
@@ -94,12 +112,16 @@ def test_validate_reports_every_problem_with_file_and_line(capsys, collection):
     assert (status, out) == (1, "")
     lines = err.splitlines()
     assert lines[0] == f"trustcrises: error: 2 problems in the case files in '{collection}':"
-    assert lines[1] == ("  cases/xiaomi-2026-kol.yaml:10: case 'xiaomi-2026-kol': region: "
-                        "must be an ISO 3166-1 alpha-2 code in capitals, such as CN or US "
-                        "(got 'cn')")
-    assert lines[2].startswith("  cases/xiaomi-2026-kol.yaml:")
-    assert lines[2].endswith("events[6].strategy: is not a valid strategy code in the "
-                             "codebook (got 'apolgy'). Did you mean 'apology'?")
+    numbered = text.splitlines()
+    region = numbered.index("region: cn") + 1
+    wrong = next(n for n, line in enumerate(numbered, 1) if line.endswith("strategy: apolgy"))
+    event = sum(line.startswith("  - seq: ") for line in numbered[:wrong])
+    assert lines[1] == (f"  cases/xiaomi-2026-kol.yaml:{region}: case 'xiaomi-2026-kol': "
+                        "region: must be an ISO 3166-1 alpha-2 code in capitals, such as CN "
+                        "or US (got 'cn')")
+    assert lines[2] == (f"  cases/xiaomi-2026-kol.yaml:{wrong}: case 'xiaomi-2026-kol': "
+                        f"events[{event}].strategy: is not a valid strategy code in the "
+                        "codebook (got 'apolgy'). Did you mean 'apology'?")
 
 
 def test_build_leaves_nothing_changed_on_error(capsys, collection, built):
@@ -118,8 +140,11 @@ def test_build_reports_what_it_wrote(capsys, collection, tmp_path):
     status, out, _ = run(capsys, "build", "--source", str(collection), "--out",
                          str(tmp_path / "o"))
     assert status == 0
-    assert out.splitlines()[0] == "Built 1 cases, 12 events, " + out.splitlines()[0].split(
-        "events, ")[1]
+    built_line = out.splitlines()[0]
+    events = (collection / "cases" / "xiaomi-2026-kol.yaml").read_text(
+        encoding="utf-8").count("\n  - seq: ")
+    assert built_line.startswith(f"Built 1 cases, {events} events, ") and \
+        built_line.endswith(" codebook.")
     assert f"  written   {tmp_path / 'o' / 'cases.parquet'}" in out
 
 

@@ -313,9 +313,9 @@ def test_latex_compiles_and_prints_the_text(tables, tmp_path, name):
     table = tables[name]
     document = T.to_latex(table)
     engine = re.match(r"% .*Compile with: (\w+)", document).group(1)
-    if shutil.which(engine) is None or shutil.which("pdftotext") is None:
-        pytest.skip(f"{engine} and pdftotext are not installed (apt-get install "
-                    "texlive-xetex texlive-lang-chinese poppler-utils)")
+    needs(engine, "it compiles the LaTeX (apt-get install texlive-xetex "
+          "texlive-latex-recommended texlive-lang-chinese)")
+    needs("pdftotext", "it reads the PDF back")
     (tmp_path / "t.tex").write_text(document, encoding="utf-8")
     run = subprocess.run([engine, "-interaction=nonstopmode", "-halt-on-error", "t.tex"],
                          cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False)

@@ -86,8 +86,8 @@ def write_template(case_id: str, folder: str | Path, codebook: list[dict]) -> li
                               "'acme-2024-recall' (a-z, 0-9, single hyphens)")
     root = Path(folder)
     if root.exists() and not root.is_dir():
-        raise SourceFileError(f"{str(root)!r} is a file, not a folder; give a folder with "
-                              "--source")
+        raise OutputError(f"{str(root)!r} is a file, not a folder; give a folder for the "
+                          "collection")
     target = root / "cases" / f"{case_id}.yaml"
     if target.exists():
         raise OutputError(f"{str(target)!r} already exists; edit it, or choose another "
@@ -107,7 +107,7 @@ def write_template(case_id: str, folder: str | Path, codebook: list[dict]) -> li
                 fh.write(text)
     except OSError as exc:
         raise OutputError(f"Cannot write to {str(root)!r} ({exc.strerror or exc}); choose "
-                          "another folder with --source") from None
+                          "another folder for the collection") from None
     return [path for path, _ in files]
 
 

@@ -28,6 +28,11 @@ exit status: 0 success, 1 invalid data, 2 usage error, 3 internal error
 """
 
 INTERNAL_ERROR = 3
+# The library speaks of folders; the command line adds which option names them.
+_HINTS = {
+    ("build", "OutputError"): "the output folder is --out DIR",
+    ("new", "OutputError"): "the collection folder is --source DIR",
+}
 _REPORT = ("This is a bug in trustcrises {version}. Run the command again with --debug (or "
            "TRUSTCRISES_DEBUG=1) to see the full traceback, and report it to the trustcrises "
            "authors with that traceback and the command you ran.")
@@ -90,7 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _COMMANDS[args.command](args)
     except TrustCrisesError as exc:
-        print(f"trustcrises: error: {exc}", file=sys.stderr)
+        hint = _HINTS.get((args.command, type(exc).__name__))
+        print(f"trustcrises: error: {exc}" + (f" ({hint})" if hint else ""), file=sys.stderr)
         return exc.exit_status
     except BrokenPipeError:  # pragma: no cover - e.g. `trustcrises list | head`
         return 0

@@ -8,7 +8,6 @@ leave a mix of their files. A file whose bytes would not change is left untouche
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import io
 import json
@@ -171,30 +170,39 @@ def _check_writable(folder: Path) -> None:
         probe = probe.parent
     if not probe.is_dir():
         raise OutputError(f"Output {str(probe)!r} is a file, not a folder; choose a folder "
-                          "with --out")
+                          "for the output")
     try:
         handle, name = tempfile.mkstemp(prefix=".trustcrises-probe-", dir=probe)
         os.close(handle)
         os.unlink(name)
     except OSError as exc:
         raise OutputError(f"Output folder {str(probe)!r} is not writable "
-                          f"({exc.strerror or exc}); choose another with --out or fix its "
-                          "permissions") from None
+                          f"({exc.strerror or exc}); choose another output folder or fix "
+                          "its permissions") from None
+
+
+LOCK_FILE = ".trustcrises-build.lock"
 
 
 def _write_all(groups: list[tuple[Path, dict[str, bytes]]], *, lock: Path) -> list[Path]:
-    """Write every group of files, or none; return the paths whose bytes changed."""
+    """Write every group of files, or none; return the paths whose bytes changed.
+
+    An exclusive lock on ``lock/.trustcrises-build.lock`` (filelock: POSIX and Windows) makes
+    a second build into the same folder wait until the first has finished.
+    """
+    from filelock import FileLock
+
     try:
         for folder, _ in groups:
             folder.mkdir(parents=True, exist_ok=True)
-        handle = os.open(lock, os.O_RDONLY)
+        exclusive = FileLock(lock / LOCK_FILE)
+        exclusive.acquire()
     except OSError as exc:
         raise OutputError(f"Cannot create or open the output folder {str(lock)!r} "
-                          f"({exc.strerror or exc}); choose another with --out") from None
+                          f"({exc.strerror or exc}); choose another output folder") from None
     staged: list[tuple[Path, Path]] = []
     temps: list[Path] = []
     try:
-        fcntl.flock(handle, fcntl.LOCK_EX)
         for folder, files in groups:
             todo = {n: b for n, b in files.items() if _differs(folder / n, b)}
             if not todo:
@@ -215,7 +223,7 @@ def _write_all(groups: list[tuple[Path, dict[str, bytes]]], *, lock: Path) -> li
     finally:
         for temp in temps:
             shutil.rmtree(temp, ignore_errors=True)
-        os.close(handle)
+        exclusive.release()
     return [final for _, final in staged]
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..validation import _rules, _timeline_rules
+from ..validation import _rules
+from ..validation._registry import run_rules
 from .._catalog import TABLES
-from ..validation._checks import schema_failures
 from .._errors import ValidationError
 from .._frames import frame
 from ..casefiles._sources import Collection, Origin, read_folder
@@ -27,16 +27,12 @@ def compile_folder(root: Path | str) -> tuple[dict[str, pd.DataFrame], dict]:
             return
         coll.problem(table, index, column, rule, value=value, suggestion=suggestion)
 
+    def locate(table: str, index: int, column: str) -> str:
+        origin = coll.origins[table][index]
+        return f"{origin.file}:{origin.at(column)}" if origin.file else "the bundled data"
+
     _rules.check_precision(coll.rows, report)
-    _rules.check_keys(frames, coll.origins, report)
-    for name, table_frame in frames.items():
-        schema_failures(name, table_frame, lambda i, c, rule, v, name=name:
-                        report(name, i, c, rule, value=v))
-    _rules.check_codes(frames, report)
-    _rules.check_pairs(frames, report)
-    _rules.check_cases(frames, report)
-    _timeline_rules.check_timelines(frames, report)
-    _rules.check_viewpoints(frames, report)
+    run_rules(frames, report, locate)
     if coll.problems:
         raise ValidationError(sorted(set(coll.problems), key=_order),
                               what=f"the case files in {str(root)!r}")

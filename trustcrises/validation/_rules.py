@@ -35,6 +35,8 @@ from ._columns import (
 from .._problems import did_you_mean
 
 Report = Callable[..., None]  # report(table, index, column, rule, *, value=, suggestion=)
+# locate(table, index, column) -> where a row is, in the caller's terms ("cases/x.yaml:12", "row 3")
+Locate = Callable[[str, int, str], str]
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -51,12 +53,12 @@ def code_columns(table: str) -> dict[str, str]:
             if (column.metadata or {}).get("codes")}
 
 
-def pairs(table: str, frame: pd.DataFrame) -> list[tuple[str, str]]:
+def pairs(frame: pd.DataFrame) -> list[tuple[str, str]]:
     return [(c, c[:-3] + "_zh") for c in frame.columns
             if c.endswith("_en") and c[:-3] + "_zh" in frame.columns]
 
 
-def check_codes(frames: dict[str, pd.DataFrame], report: Report) -> None:
+def check_codes(frames: dict[str, pd.DataFrame], report: Report, locate: Locate) -> None:
     book = frames["codebook"]
     valid: dict[str, set[str]] = defaultdict(set)
     for field, code in zip(book["field"], book["code"]):
@@ -88,28 +90,35 @@ def check_codes(frames: dict[str, pd.DataFrame], report: Report) -> None:
                "posture and a benoit category")
 
 
-def check_keys(frames: dict[str, pd.DataFrame], origins: dict, report: Report) -> None:
-    """Duplicate keys (naming where the first one is) and references to sources and cases."""
-    for name, spec in TABLES.items():
-        frame = frames[name]
+def check_primary_keys(frames: dict[str, pd.DataFrame], report: Report,
+                       locate: Locate) -> None:
+    """Duplicate keys, naming where the first one is."""
+    for name, frame in frames.items():
+        keys = TABLES[name].primary_key
+        if not set(keys) <= set(frame.columns):
+            continue
+        labels = _labels(frame)
         seen: dict[tuple, int] = {}
-        columns = [_objects(frame[c]) for c in spec.primary_key]
-        for index, key in enumerate(zip(*columns)):
+        columns = [_objects(frame[c]) for c in keys]
+        for position, key in enumerate(zip(*columns)):
             if not all(_present(k) for k in key):
                 continue
             if key in seen:
-                first = origins[name][seen[key]]
-                where = f"{first.file}:{first.at(spec.primary_key[-1])}" if first.file \
-                    else "the bundled data"
+                where = locate(name, labels[seen[key]], keys[-1])
                 shown = "/".join(str(k) for k in key)
-                report(name, index, spec.primary_key[-1],
-                       f"duplicate {'/'.join(spec.primary_key)} {shown!r}: already defined "
-                       f"at {where}")
+                report(name, labels[position], keys[-1],
+                       f"duplicate {'/'.join(keys)} {shown!r}: already defined at {where}")
             else:
-                seen[key] = index
+                seen[key] = position
+
+
+def check_references(frames: dict[str, pd.DataFrame], report: Report, locate: Locate) -> None:
+    """Every event and viewpoint names a source and a case that exist."""
     sources = set(frames["sources"]["source_id"].dropna())
     cases = set(frames["cases"]["case_id"].dropna())
     for name in ("events", "viewpoints"):
+        if name not in frames:
+            continue
         frame = frames[name]
         for index, value in _missing_from(frame["source_id"], sources):
             report(name, index, "source_id", "refers to a source that is not in "
@@ -128,10 +137,10 @@ def _missing_from(series: pd.Series, valid: set) -> Iterable[tuple[object, objec
     return [(i, v) for i, v in series.items() if _present(v) and v not in valid]
 
 
-def check_pairs(frames: dict[str, pd.DataFrame], report: Report) -> None:
+def check_pairs(frames: dict[str, pd.DataFrame], report: Report, locate: Locate) -> None:
     """Both languages filled wherever one is; Chinese text has Chinese, English has Latin."""
     for table, frame in frames.items():
-        for en, zh in pairs(table, frame):
+        for en, zh in pairs(frame):
             a, b = frame[en], frame[zh]
             has_a, has_b = _present_mask(a), _present_mask(b)
             not_zh = _lacks(b, _CJK, _CJK_LITERAL)
@@ -175,7 +184,9 @@ def _shown(row: dict, column: str) -> str:
     return date.isoformat()[: {"year": 4, "month": 7, "day": 10}[precision]]
 
 
-def check_cases(frames: dict[str, pd.DataFrame], report: Report) -> None:
+def check_cases(frames: dict[str, pd.DataFrame], report: Report, locate: Locate) -> None:
+    if "cases" not in frames:
+        return
     cases = frames["cases"]
     start, end = cases["start_date"], cases["end_date"]
     labels = _labels(cases)
@@ -190,7 +201,9 @@ def check_cases(frames: dict[str, pd.DataFrame], report: Report) -> None:
                value=last.isoformat())
 
 
-def check_viewpoints(frames: dict[str, pd.DataFrame], report: Report) -> None:
+def check_viewpoints(frames: dict[str, pd.DataFrame], report: Report, locate: Locate) -> None:
+    if "viewpoints" not in frames:
+        return
     views = frames["viewpoints"]
     has_p, has_s = _present_mask(views["proposition"]), _present_mask(views["stance"])
     no_reason = has_s & ~_present_mask(views["stance_rationale_en"]) \

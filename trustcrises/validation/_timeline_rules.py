@@ -15,13 +15,19 @@ from ._columns import (
     _present,
 )
 from .._frames import period_end
-from ._rules import _PRECISIONS, Report
+from ._rules import _PRECISIONS, Locate, Report
 
 
-def check_timelines(frames: dict[str, pd.DataFrame], report: Report) -> None:
-    """seq runs 1..n, dates follow seq, the trigger comes first, responses are coded."""
-    events, cases = frames["events"], frames["cases"]
-    starts = {c: s for c, s in zip(cases["case_id"], cases["start_date"]) if _present(c)}
+def check_timelines(frames: dict[str, pd.DataFrame], report: Report, locate: Locate) -> None:
+    """seq runs 1..n, dates follow seq, the trigger comes first, responses are coded.
+
+    The rules that compare an event with its case's start date run where ``cases`` is given.
+    """
+    if "events" not in frames:
+        return
+    events, cases = frames["events"], frames.get("cases")
+    starts = {} if cases is None else \
+        {c: s for c, s in zip(cases["case_id"], cases["start_date"]) if _present(c)}
     codes, case_ids = _factorize(events["case_id"])  # groupby's groups
     if not len(case_ids):
         return

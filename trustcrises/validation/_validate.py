@@ -15,13 +15,16 @@ if TYPE_CHECKING:
 
 
 def validate(frame: pd.DataFrame | pl.DataFrame, *, table: str,
-             codebook: pd.DataFrame | pl.DataFrame | None = None
+             codebook: pd.DataFrame | pl.DataFrame | None = None,
+             cases: pd.DataFrame | pl.DataFrame | None = None,
              ) -> pd.DataFrame | pl.DataFrame:
     """Check ``frame`` against the rules of ``table`` and report every failure at once.
 
-    Checks columns, dtypes and constraints (from the pandera model), codes (against
-    ``codebook``, the bundled one by default), both languages of each text pair and, for
-    events, the timeline rules within each case. Returns the frame unchanged when it is valid.
+    Checks columns, dtypes and constraints (from the pandera model), then every rule the build
+    runs that this one frame can show: unique keys, codes (against ``codebook``, the bundled
+    one by default), both languages of each text pair, and the rules of the table (for events,
+    the timeline rules within each case; pass ``cases`` to check events against their case's
+    start date as well). Returns the frame unchanged when it is valid.
 
     ``frame`` may also be a Polars DataFrame, for collections too big for pandas: it is checked
     where it is, by pandera's Polars backend (``pip install 'pandera[polars]'``) and the same
@@ -42,13 +45,14 @@ def validate(frame: pd.DataFrame | pl.DataFrame, *, table: str,
     >>> try:
     ...     tc.validate(bad, table="cases")
     ... except tc.ValidationError as exc:
-    ...     print(exc.problems[0].rule)
-    must be an ISO 3166-1 alpha-2 code in capitals, such as CN or US
+    ...     for problem in exc.problems[:2]:
+    ...         print(problem.field, "|", problem.rule)
+    row 0, column 'region' | is not a valid region code in the codebook
+    row 0, column 'region' | must be an ISO 3166-1 alpha-2 code in capitals, such as CN or US
     """
     import pandas as pd
 
-    from . import _rules, _timeline_rules
-    from ._checks import schema_failures
+    from ._registry import run_rules
     from ._columns import is_polars
     from ..data._load import load
 
@@ -74,20 +78,17 @@ def validate(frame: pd.DataFrame | pl.DataFrame, *, table: str,
         problems.add((-1 if index is None else index,
                       Problem(field=field, value=value, rule=rule, suggestion=suggestion)))
 
-    schema_failures(spec.name, work, lambda i, c, rule, v: report(spec.name, i, c, rule,
-                                                                  value=v))
-    columns = set(spec.model.to_schema().columns)
-    if columns <= set(work.columns):
-        book = codebook if codebook is not None else load("codebook")
-        frames = {spec.name: work, "codebook": book if spec.name != "codebook" else work}
-        _rules.check_codes(frames, report)
-        _rules.check_pairs({spec.name: work}, report)
-        if spec.name == "cases":
-            _rules.check_cases(frames, report)
-        if spec.name == "events":
-            _timeline_rules.check_timelines({"events": work, "cases": _no_cases()}, report)
-        if spec.name == "viewpoints":
-            _rules.check_viewpoints(frames, report)
+    complete = set(spec.model.to_schema().columns) <= set(work.columns)
+    frames = {spec.name: work}
+    if complete and spec.name != "codebook":
+        frames["codebook"] = codebook if codebook is not None else load("codebook")
+    if complete and cases is not None and spec.name == "events":
+        frames["cases"] = cases
+
+    def locate(name: str, index: int, column: str) -> str:
+        return f"row {_label(labels, index)!r}"
+
+    run_rules(frames, report, locate, columns_only=not complete)
     if problems:
         ordered = [p for _, p in sorted(problems, key=lambda item: (item[0], item[1].field,
                                                                      item[1].rule))]
@@ -101,9 +102,3 @@ def _label(labels: Sequence, index: int) -> object:
         return labels[index]
     return labels[index:index + 1].tolist()[0]
 
-
-def _no_cases() -> pd.DataFrame:
-    import pandas as pd
-
-    return pd.DataFrame({"case_id": pd.Series([], dtype="string"),
-                         "start_date": pd.Series([], dtype="object")})

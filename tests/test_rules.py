@@ -1,0 +1,266 @@
+"""Every rule across rows and tables, broken on purpose, through both ways in.
+
+Each rule is broken once in a case file (``trustcrises validate`` must exit 1 and print the
+exact message, on the right line) and once in a frame (``tc.validate`` must report the exact
+rule on the right row). A rule deleted from the registry fails both.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import concat
+
+import trustcrises as tc
+from trustcrises.cli._main import main
+from trustcrises.validation._registry import RULES
+
+FIXTURE = Path(__file__).parent / "fixtures" / "collection"
+CASE = "cases/acme-2024-recall.yaml"
+WHERE = "cases/acme-2024-recall.yaml:{line}: case 'acme-2024-recall': "
+# A third event, so that order, trigger and decisiveness rules have something to break.
+THIRD = """  - seq: 3
+    date: 2024-03-03
+    date_precision: day
+    event_type: escalation
+    is_decisive: false
+    actor_en: Reporters
+    actor_zh: 记者
+    description_en: Reporters ask about the fault.
+    description_zh: 记者询问故障。
+    source_id: acme-statement
+    quote: reporters asked
+"""
+
+
+def line_of(text: str, anchor: str, nth: int = 1) -> int:
+    numbers = [n for n, line in enumerate(text.splitlines(), 1) if line == anchor]
+    assert len(numbers) >= nth, f"{anchor!r} is not in the case file {nth} time(s)"
+    return numbers[nth - 1]
+
+
+def edits(*pairs: tuple[str, str]) -> Callable[[str], str]:
+    def edit(text: str) -> str:
+        for old, new in pairs:
+            assert old in text, f"{old!r} not in the case file"
+            text = text.replace(old, new, 1)
+        return text
+    return edit
+
+
+def third(*pairs: tuple[str, str]) -> tuple[str, str]:
+    """Edits inside the third event only."""
+    changed = THIRD
+    for old, new in pairs:
+        assert old in changed, old
+        changed = changed.replace(old, new, 1)
+    return (THIRD, changed)
+
+
+# (rule id, edit of the case file, anchor line and message of `trustcrises validate`,
+#  edit of the frames, table, row and rule that `tc.validate` reports)
+RULE_CASES = [
+    ("events-in-date-order",
+     edits(third(("date: 2024-03-03", "date: 2024-03-01"))),
+     ("    date: 2024-03-01", 2, "events[3].date: is earlier than an event before it in seq "
+      "order (2024-03-02); order events by date (got '2024-03-01')"),
+     lambda f: _set(f, "events", 2, date=_day("2024-03-01")), "events", 2,
+     "is earlier than an event before it in seq order (2024-03-02); order events by date"),
+    ("only-background-before-the-trigger-in-seq",
+     edits(("    event_type: trigger", "    event_type: escalation"),
+           third(("event_type: escalation", "event_type: trigger"),
+                 ("date: 2024-03-03", "date: 2024-03-01"))),
+     ("    event_type: escalation", 1, "events[1].event_type: comes before the trigger: only "
+      "background events may precede it; reorder seq or change the type (got 'escalation')"),
+     lambda f: _set(_set(f, "events", 0, event_type="escalation"), "events", 2,
+                    event_type="trigger", date=_day("2024-03-01")), "events", 0,
+     "comes before the trigger: only background events may precede it; reorder seq or change "
+     "the type"),
+    ("no-event-before-the-trigger-by-date",
+     edits(("start_date: 2024-03-01", "start_date: 2024-02-01"),
+           third(("date: 2024-03-03", "date: 2024-02-15"))),
+     ("    date: 2024-02-15", 1, "events[3].date: is before the trigger (got '2024-02-15')"),
+     lambda f: _set(_set(f, "events", 2, date=_day("2024-02-15")), "cases", 0,
+                    start_date=_day("2024-02-01")), "events", 2,
+     "is before the trigger"),
+    ("trigger-on-the-start-date",
+     edits(("start_date: 2024-03-01", "start_date: 2024-02-01")),
+     ("    date: 2024-03-01", 1, "events[1].date: the trigger's date must equal the case's "
+      "start_date 2024-02-01 (got '2024-03-01')"),
+     lambda f: _set(f, "cases", 0, start_date=_day("2024-02-01")), "events", 0,
+     "the trigger's date must equal the case's start_date 2024-02-01"),
+    ("at-most-one-decisive-response",
+     edits(third(("event_type: escalation\n    is_decisive: false",
+                  "event_type: response\n    strategy: apology\n"
+                  "    strategy_rationale_en: It apologises again.\n"
+                  "    strategy_rationale_zh: 再次道歉。\n    is_decisive: true"))),
+     ("    is_decisive: true", 2, "events[3].is_decisive: a case has at most one decisive "
+      "response (got True)"),
+     lambda f: _set(f, "events", 2, event_type="response", strategy="apology",
+                    strategy_rationale_en="It apologises again.",
+                    strategy_rationale_zh="再次道歉。", is_decisive=True), "events", 2,
+     "a case has at most one decisive response"),
+    ("a-seq-is-used-once",
+     edits(third(("  - seq: 3", "  - seq: 2"))),
+     ("  - seq: 2", 2, "events[3].seq: duplicate case_id/seq 'acme-2024-recall/2': already "
+      "defined at cases/acme-2024-recall.yaml:{first}"),
+     lambda f: _set(f, "events", 2, seq=2), "events", 2,
+     "is used twice in this case; number the events 1, 2, 3, ... without repeats"),
+    ("a-coded-strategy-needs-its-rationale",
+     edits(("    strategy_rationale_en: The company takes responsibility.\n", ""),
+           ("    strategy_rationale_zh: 公司承担责任。\n", "")),
+     ("  - seq: 2", 1, "events[2].strategy_rationale_en: a coded strategy needs a "
+      "one-line rationale in both languages"),
+     lambda f: _set(f, "events", 1, strategy_rationale_en=None, strategy_rationale_zh=None),
+     "events", 1, "a coded strategy needs a one-line rationale in both languages"),
+    ("a-coded-stance-needs-its-rationale",
+     edits(("    claim_zh: 召回很迅速。\n", "    claim_zh: 召回很迅速。\n"
+            "    proposition: first_user_intervention\n    stance: supports\n")),
+     ("  - viewpoint_id: acme-2024-recall-critic-1", 1, "viewpoints[1].stance_rationale_en: a "
+      "coded stance needs a one-line rationale in both languages"),
+     lambda f: _set(f, "viewpoints", 0, proposition="first_user_intervention",
+                    stance="supports"), "viewpoints", 0,
+     "a coded stance needs a one-line rationale in both languages"),
+]
+
+
+def _day(text: str) -> object:
+    import datetime as dt
+
+    return dt.date.fromisoformat(text)
+
+
+def _set(frames: dict[str, pd.DataFrame], table: str, row: int, **values) -> dict:
+    frame = frames[table].copy()
+    for column, value in values.items():
+        frame.loc[row, column] = value
+    return {**frames, table: frame}
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    root = tmp_path / "source"
+    shutil.copytree(FIXTURE, root)
+    case = root / CASE
+    text = case.read_text(encoding="utf-8")
+    case.write_text(text.replace("viewpoints:\n", THIRD + "viewpoints:\n", 1), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def frames(source: Path, tmp_path: Path) -> dict[str, pd.DataFrame]:
+    """The fixture collection (with its third event), built and loaded."""
+    out = tmp_path / "out"
+    assert main(["build", "--source", str(source), "--out", str(out)]) == 0
+    return {name: tc.load(name, data_dir=out) for name in ("cases", "events", "viewpoints")}
+
+
+def test_the_fixture_is_valid(source, capsys):
+    assert main(["validate", str(source)]) == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize("edit, where", [(c[1], c[2]) for c in RULE_CASES],
+                         ids=[c[0] for c in RULE_CASES])
+def test_a_broken_rule_is_reported_by_trustcrises_validate(source, capsys, edit, where):
+    case = source / CASE
+    text = edit(case.read_text(encoding="utf-8"))
+    case.write_text(text, encoding="utf-8")
+    anchor, nth, message = where
+    first = line_of(text, anchor)
+    expected = WHERE.format(line=line_of(text, anchor, nth)) + message.format(first=first)
+    capsys.readouterr()
+    assert main(["validate", str(source)]) == 1
+    lines = [line.strip() for line in capsys.readouterr().err.splitlines()]
+    assert expected in lines, "\n".join(lines)
+
+
+@pytest.mark.parametrize("edit, table, row, rule", [c[3:] for c in RULE_CASES],
+                         ids=[c[0] for c in RULE_CASES])
+def test_a_broken_rule_is_reported_by_tc_validate(frames, edit, table, row, rule):
+    broken = edit(frames)
+    kwargs = {"cases": broken["cases"]} if table == "events" else {}
+    with pytest.raises(tc.ValidationError) as caught:
+        tc.validate(broken[table], table=table, **kwargs)
+    found = [(p.field, p.rule) for p in caught.value.problems]
+    assert any(field.startswith(f"row {row!r}") and r == rule for field, r in found), found
+
+
+def test_events_are_checked_against_their_case_only_when_cases_are_given(frames):
+    """Without ``cases``, an event before its case's start date is not something
+    ``tc.validate`` can see; with them, it is."""
+    broken = _set(frames, "cases", 0, start_date=_day("2024-03-02"))
+    tc.validate(broken["events"], table="events")
+    with pytest.raises(tc.ValidationError) as caught:
+        tc.validate(broken["events"], table="events", cases=broken["cases"])
+    assert ("row 0, column 'date'", "the trigger's date must equal the case's start_date "
+            "2024-03-02") in [(p.field, p.rule) for p in caught.value.problems]
+
+
+def test_a_duplicate_codebook_row_is_refused_by_tc_validate():
+    book = tc.load_codebook()
+    row = book.index[(book["field"] == "strategy") & (book["code"] == "apology")][0]
+    doubled = concat([book, book.loc[[row]]])
+    with pytest.raises(tc.ValidationError) as caught:
+        tc.validate(doubled, table="codebook")
+    assert [(p.field, p.rule) for p in caught.value.problems] == [
+        (f"row {len(book)}, column 'code'",
+         f"duplicate field/code 'strategy/apology': already defined at row {row}")]
+
+
+def test_a_duplicate_case_is_refused_by_tc_validate():
+    cases = tc.load_cases()
+    doubled = concat([cases, cases.iloc[[0]]])
+    with pytest.raises(tc.ValidationError) as caught:
+        tc.validate(doubled, table="cases")
+    assert (f"row {len(cases)}, column 'case_id'",
+            f"duplicate case_id {cases.case_id[0]!r}: already defined at row 0") in \
+        [(p.field, p.rule) for p in caught.value.problems]
+
+
+def test_a_strategy_code_needs_its_posture_and_benoit_category(source, capsys):
+    """In a collection's own codebook, and in a codebook frame."""
+    (source / "codebook.yaml").write_text(
+        "strategy:\n  - code: shrug\n    label_en: Shrug\n    label_zh: 耸肩\n"
+        "    definition_en: Says nothing of substance.\n    definition_zh: 不置可否。\n",
+        encoding="utf-8")
+    assert main(["validate", str(source)]) == 1
+    assert "codebook.yaml:2: codebook['shrug'].posture: every strategy code needs a " \
+           "posture and a benoit category" in [l.strip() for l in capsys.readouterr().err.splitlines()]
+    book = tc.load_codebook()
+    row = book.index[(book["field"] == "strategy") & (book["code"] == "apology")][0]
+    book.loc[row, "benoit"] = None
+    with pytest.raises(tc.ValidationError) as caught:
+        tc.validate(book, table="codebook")
+    assert [(p.field, p.rule) for p in caught.value.problems] == [
+        (f"row {row}, column 'posture'", "every strategy code needs a posture and a benoit "
+         "category")]
+
+
+def test_every_registered_rule_is_broken_by_some_test():
+    """A new rule in the registry needs its own entry above."""
+    assert [rule.name for rule in RULES] == [
+        "primary keys are unique", "references name a source and a case",
+        "columns follow the model", "codes are in the codebook",
+        "text comes in both languages", "a case ends after it starts",
+        "timelines: seq, order, trigger, responses",
+        "viewpoints: proposition, stance, rationale"]
+
+
+def test_a_problem_found_while_reading_is_reported_once_in_an_extended_collection(
+        source, capsys):
+    """A collection that extends the bundled data gets the bundled sources put before its own;
+    a field already reported while reading (a number for a language tag) must not be reported
+    again by the column rules ("is required") on the shifted row."""
+    path = source / "sources.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("language: en", "language: 5"),
+                    encoding="utf-8")
+    assert main(["validate", str(source)]) == 1
+    lines = [line.strip() for line in capsys.readouterr().err.splitlines()
+             if ".language:" in line]
+    assert lines == [f"sources.yaml:{line_of(path.read_text(encoding='utf-8'), '    language: 5')}"
+                     ": sources[1].language: must be text, not a number; put it "
+                     "in quotes (got 5)"]
