@@ -246,7 +246,7 @@ def case_frame(n: int, *, seed: int = 0):
     import pyarrow.parquet as pq
 
     import trustcrises as tc
-    from trustcrises._frames import arrow_to_pandas_type
+    from trustcrises._types import arrow_to_pandas_type
 
     real = pq.read_table(tc.path("cases"))
     rng = np.random.default_rng(seed)

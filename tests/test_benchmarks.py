@@ -15,7 +15,7 @@ import pytest
 import trustcrises as tc
 from trustcrises.casefiles import _yaml
 from trustcrises.compiler._compile import compile_folder
-from trustcrises._frames import dtypes
+from trustcrises._types import dtypes
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("tc_bench_generate",

@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from trustcrises._frames import frame
+from trustcrises._types import frame
 from trustcrises.compiler._compile import derive
 
 CASE = "acme-2020-case"

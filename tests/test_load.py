@@ -10,7 +10,7 @@ import pytest
 
 import trustcrises as tc
 from trustcrises._catalog import TABLES
-from trustcrises._frames import dtypes
+from trustcrises._types import dtypes
 
 
 @pytest.mark.parametrize("name", list(TABLES))

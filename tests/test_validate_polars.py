@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 
 import trustcrises as tc
 from trustcrises.validation._checks import polars_schema, portable, str_matches
-from trustcrises._frames import STRING
+from trustcrises._types import TYPES
+
+STRING = TYPES["text"].pandas()
 from trustcrises._models import CODE, LANGUAGE, NOT_BLANK, REGION, SLUG, URL
 
 PATTERNS = [NOT_BLANK, SLUG, URL, LANGUAGE, CODE, REGION, r"^[A-Za-z0-9_-]+$",

@@ -18,7 +18,8 @@ from pathlib import Path
 from . import _yaml
 from .._catalog import TABLES
 from .._errors import SourceFileError
-from .._frames import columns, dtypes, parse_date
+from .._text import parse_date
+from .._types import column_types, columns
 from .._models import SLUG
 from .._problems import Problem, did_you_mean
 
@@ -264,31 +265,25 @@ def _derived(table: str) -> frozenset[str]:
     return frozenset(n for n, c in schema.columns.items() if (c.metadata or {}).get("derived"))
 
 
-@cache
-def _kinds(table: str) -> dict[str, str]:
-    """Column -> the name of its dtype."""
-    return {name: str(dtype) for name, dtype in dtypes(table).items()}
-
-
 def _convert(table: str, key: str, value: object, coll: Collection, index: int,
              row: dict) -> object:
     """The value in its column's type, or None with a problem recorded."""
     if value is None:
         return None
-    kind = _kinds(table)[key]
-    if kind.startswith("date32"):
+    kind = column_types(table)[key].name
+    if kind == "date":
         date, precision, error = parse_date(value)
         if error:
             coll.problem(table, index, key, error, value=value)
             return None
         row.setdefault("_precision", {})[key] = precision
         return date
-    if kind == "boolean":
+    if kind == "flag":
         if isinstance(value, bool):
             return value
         coll.problem(table, index, key, "must be true or false", value=value)
         return None
-    if kind == "Int64":
+    if kind == "count":
         if isinstance(value, int) and not isinstance(value, bool):
             return value
         coll.problem(table, index, key, "must be a whole number", value=value)

@@ -5,12 +5,12 @@ These read the Parquet files with pyarrow alone, so the commands start without p
 
 from __future__ import annotations
 
-import re
-import unicodedata
+import shutil
 from pathlib import Path
 
 from .._errors import CaseNotFoundError
 from .._problems import did_you_mean
+from .._text import iso_at, wrap
 from ..data._load import rows
 
 
@@ -37,28 +37,17 @@ def list_text(data_dir: str | Path | None = None, lang: str = "en") -> str:
 
 
 def _date(value: object, precision: str) -> str:
-    text = value.isoformat() if value is not None else "?"
-    return text[: {"year": 4, "month": 7}.get(precision, 10)]
+    return "?" if value is None else iso_at(value, precision)
 
 
-def _width(char: str) -> int:
-    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+def _columns() -> int:
+    """The terminal's width (``COLUMNS`` first), at most 100 columns for reading comfort."""
+    return min(shutil.get_terminal_size((96, 24)).columns, 100)
 
 
-def _wrap(text: str, indent: str, width: int = 96) -> str:
-    """Wrap to ``width`` terminal columns, counting Chinese characters as two."""
-    lines: list[str] = []
-    for word in _tokens(text):
-        if lines and sum(map(_width, lines[-1] + word.rstrip())) <= width:
-            lines[-1] += word
-        else:
-            lines.append(indent + word.lstrip())
-    return "\n".join(line.rstrip() for line in lines) or indent.rstrip()
-
-
-def _tokens(text: str) -> list[str]:
-    """Latin words with their following space, and single wide characters."""
-    return re.findall(r"[\u1100-\uffff]|[^\s\u1100-\uffff]+\s*|\s+", text)
+def _wrap(text: str, indent: str, width: int | None = None) -> str:
+    """Wrap to the terminal's width, counting Chinese characters as two columns."""
+    return "\n".join(wrap(text, width or _columns(), indent)).rstrip() or indent.rstrip()
 
 
 def find_case(case_id: str, data_dir: str | Path | None = None) -> dict:

@@ -24,19 +24,10 @@ import pyarrow.parquet as pq
 from .._catalog import TABLES
 from ._compile import compile_folder
 from .._errors import OutputError, SourceFileError
-from .._frames import dtypes
+from .._types import column_types
 from ..data._load import DESCRIPTOR
 from .._paths import source_checkout
 from ._frictionless import table_schema
-
-_ARROW = {"string": pa.string(), "boolean": pa.bool_(), "Int64": pa.int64(),
-          "date32[day][pyarrow]": pa.date32()}
-# pandas' own ``(pandas_type, numpy_type)`` names for each column type, so that a reader that
-# goes through ``to_pandas()`` without our type map (the Frictionless validator, a plain
-# ``pd.read_parquet``) restores nullable integers and booleans instead of floats and objects.
-_PANDAS = {"string": ("unicode", "string"), "boolean": ("bool", "boolean"),
-           "Int64": ("int64", "Int64"), "date32[day][pyarrow]": ("date", "date32[day][pyarrow]")}
-
 
 @dataclass(frozen=True)
 class BuildResult:
@@ -70,14 +61,15 @@ def parquet_bytes(name: str, frame: pd.DataFrame, version: str) -> bytes:
     """Deterministic Parquet: fixed types, compression and metadata, no timestamps."""
 
     schema = TABLES[name].model.to_schema()
-    fields = [pa.field(c, _ARROW[str(dtype)], nullable=bool(schema.columns[c].nullable),
+    kinds = column_types(name)
+    fields = [pa.field(c, kind.arrow(), nullable=bool(schema.columns[c].nullable),
                        metadata={"description": schema.columns[c].description or ""})
-              for c, dtype in dtypes(name).items()]
+              for c, kind in kinds.items()]
     arrow_schema = pa.schema(fields, metadata={"trustcrises.table": name,
                                                "trustcrises.data_version": version,
                                                "pandas": _pandas_metadata(name)})
     arrays = [pa.array(frame[c].to_numpy(dtype=object, na_value=None), type=f.type)
-              for c, f in zip(dtypes(name), fields)]
+              for c, f in zip(kinds, fields)]
     table = pa.Table.from_arrays(arrays, schema=arrow_schema)
     buffer = io.BytesIO()
     pq.write_table(table, buffer, compression="zstd", compression_level=9,
@@ -90,9 +82,9 @@ def _pandas_metadata(name: str) -> str:
 
     It names no library version, so the bytes do not change with the installed pandas.
     """
-    columns = [{"name": c, "field_name": c, "pandas_type": _PANDAS[str(d)][0],
-                "numpy_type": _PANDAS[str(d)][1], "metadata": None}
-               for c, d in dtypes(name).items()]
+    columns = [{"name": c, "field_name": c, "pandas_type": kind.pandas_metadata[0],
+                "numpy_type": kind.pandas_metadata[1], "metadata": None}
+               for c, kind in column_types(name).items()]
     return json.dumps({"index_columns": [], "column_indexes": [], "columns": columns},
                       separators=(",", ":"))
 

@@ -10,7 +10,7 @@ from ..validation import _rules
 from ..validation._registry import run_rules
 from .._catalog import TABLES
 from .._errors import ValidationError
-from .._frames import frame
+from .._types import frame
 from ..casefiles._sources import Collection, Origin, read_folder
 
 

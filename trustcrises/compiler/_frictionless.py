@@ -5,33 +5,20 @@ from __future__ import annotations
 import pandas as pd
 
 from .._catalog import TABLES
+from .._types import type_of
 from ..validation._rules import code_columns
-
-_TYPES = {"string": "string", "date32": "date", "boolean": "boolean", "Int64": "integer"}
-
-
-def _type(dtype: object) -> str:
-    text = str(dtype)
-    for prefix, kind in _TYPES.items():
-        if text.startswith(prefix):
-            return kind
-    raise TypeError(f"no Frictionless type for dtype {text!r}")  # pragma: no cover
-
 
 def table_schema(name: str, codebook: pd.DataFrame) -> dict:
     """The Frictionless Table Schema of ``name``; code columns get the codebook's enums."""
-    from pandera.engines import pandas_engine
-
     spec = TABLES[name]
     schema = spec.model.to_schema()
     coded = code_columns(name)
     codes = codebook.groupby("field", sort=False)["code"].apply(list).to_dict()
     fields = []
     for column_name, column in schema.columns.items():
-        dtype = "string" if isinstance(column.dtype, pandas_engine.STRING) else column.dtype
-        field: dict = {"name": column_name, "type": _type(dtype),
-                       "description": column.description}
-        if _type(dtype) == "date":
+        kind = type_of(column).frictionless
+        field: dict = {"name": column_name, "type": kind, "description": column.description}
+        if kind == "date":
             field["format"] = "%Y-%m-%d"
         constraints: dict = {}
         if not column.nullable:

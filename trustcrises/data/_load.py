@@ -107,7 +107,7 @@ def load(name: str, *, data_dir: str | Path | None = None) -> pd.DataFrame:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from .._frames import arrow_to_pandas_type
+    from .._types import arrow_to_pandas_type
 
     data = read_verified(name, data_dir)
     try:

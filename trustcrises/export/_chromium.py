@@ -21,7 +21,8 @@ import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ._content import CJK, Content, content
+from .._text import HAN
+from ._content import Content, content
 from .._errors import RenderError
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ def find_browser() -> str:
 def _check_fonts(found: Content) -> None:
     """Refuse to draw Chinese text with no Chinese font installed (it would print as boxes)."""
     fc_list = shutil.which("fc-list")
-    if fc_list is None or not CJK.search(found.all_text()):
+    if fc_list is None or not HAN.search(found.all_text()):
         return
     try:
         result = subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True,

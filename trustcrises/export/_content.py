@@ -8,7 +8,6 @@ which have no text form.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
@@ -18,8 +17,6 @@ from .._errors import RenderError
 if TYPE_CHECKING:
     import great_tables as gt
 
-#: Chinese, Japanese and Korean characters, and full-width forms.
-CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0002ffff]")
 
 
 @dataclass

@@ -16,7 +16,9 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from .. import _labels as L
-from ._content import CJK, Content, content
+from .._text import HAN, units, wrap
+from .._text import width as _weight
+from ._content import Content, content
 
 if TYPE_CHECKING:
     import great_tables as gt
@@ -26,7 +28,7 @@ def _lang(found: Content, lang: str | None) -> str:
     if lang is not None:
         return L.check_lang(lang)
     heads = " ".join([found.title, found.subtitle, *found.columns])
-    return "zh" if CJK.search(heads) else "en"
+    return "zh" if HAN.search(heads) else "en"
 
 
 def to_html(table: gt.GT, *, lang: str | None = None) -> str:
@@ -107,29 +109,6 @@ def _tex(text: str) -> str:
     return _TEX_RE.sub(lambda m: _TEX[m.group(0)], " ".join(text.split()))
 
 
-def _weight(text: str) -> int:
-    """Width of ``text`` in half-ems: a CJK character is about twice as wide as a letter."""
-    return sum(2 if CJK.match(ch) else 1 for ch in text)
-
-
-def _tokens(text: str) -> list[str]:
-    cjk = r"[\u2e80-\u9fff\uff00-\uffef][\uff00-\uffef\u3000-\u303f]?"
-    return re.findall(cjk + r"|[^\s\u2e80-\u9fff]+", text)
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    """``text`` in lines of about ``width`` half-ems, broken between words or CJK characters."""
-    lines: list[str] = []
-    for token in _tokens(text):
-        cjk = bool(CJK.match(token))
-        if lines and _weight(lines[-1]) + _weight(token) + (0 if cjk else 1) <= width:
-            joiner = "" if cjk or CJK.match(lines[-1][-1]) else " "
-            lines[-1] += joiner + token
-        else:
-            lines.append(token)
-    return lines or [""]
-
-
 def latex_table(table: gt.GT, *, lang: str | None = None) -> str:
     """The table as a LaTeX ``longtable`` (booktabs rules) to paste into a document.
 
@@ -144,7 +123,7 @@ def latex_table(table: gt.GT, *, lang: str | None = None) -> str:
     pad = 1.33                      # 2\tabcolsep in ems of \small
     longest = [max((_weight(r[i]) for r in c.rows), default=0) for i in range(n)]
     short = [longest[i] <= 20 for i in range(n)]
-    heads = [_wrap(h, max(longest[i], 8)) if short[i] else [h] for i, h in enumerate(c.columns)]
+    heads = [wrap(h, max(longest[i], 8)) if short[i] else [h] for i, h in enumerate(c.columns)]
     fixed = sum(max(longest[i], *(_weight(x) for x in heads[i])) / 2 + pad
                 for i in range(n) if short[i])
     share = {i: min(max(sum(_weight(r[i]) for r in c.rows) / max(len(c.rows), 1), 10), 120)
@@ -152,7 +131,7 @@ def latex_table(table: gt.GT, *, lang: str | None = None) -> str:
     room = max(line - fixed - pad * len(share), 10.0)
     width = {i: room * share[i] / sum(share.values()) for i in share}
     least = {i: max(_weight(w) for text in [c.columns[i], *(r[i] for r in c.rows)]
-                    for w in _tokens(text) or [""]) / 2 + 0.5 for i in share}
+                    for w in units(text) or [""]) / 2 + 0.5 for i in share}
     for i in share:
         width[i] = max(width[i], least[i])
     over = sum(width.values()) - room
@@ -215,7 +194,7 @@ def to_latex(table: gt.GT, *, lang: str | None = None) -> str:
     body = latex_table(table, lang=lang)
     wide = len(found.text_only().columns) > 6
     unicode = any(ord(ch) > 0xFF for ch in _TEX_RE.sub("", body))
-    cjk = bool(CJK.search(body))
+    cjk = bool(HAN.search(body))
     if cjk:
         engine = "xelatex"
         fonts = (r"\usepackage[UTF8]{ctex}" if lang == "zh"

@@ -224,16 +224,13 @@ def polars_schema(table: str) -> object:
     except ImportError as exc:
         raise ImportError("Validating a Polars frame needs pandera's Polars backend: pip "
                           f"install 'pandera[polars]' ({exc})") from None
-    from pandera.engines import pandas_engine
-
     from .._catalog import TABLES
+    from .._types import type_of
 
     schema = TABLES[table].model.to_schema()
-    types = {"boolean": pl.Boolean, "Int64": pl.Int64, "date32[day][pyarrow]": pl.Date}
     columns = {}
     for name, column in schema.columns.items():
-        dtype = pl.String if isinstance(column.dtype, pandas_engine.STRING) else \
-            types[str(column.dtype)]
+        dtype = type_of(column).polars()
         checks = [_polars_check(check) for check in column.checks]
         columns[name] = pap.Column(dtype, nullable=column.nullable, unique=column.unique,
                                    checks=checks, description=column.description)

@@ -33,15 +33,15 @@ from ._columns import (
     _text,
 )
 from .._problems import did_you_mean
+from .._text import HAN, HAN_CLASS, iso_at
 
 Report = Callable[..., None]  # report(table, index, column, rule, *, value=, suggestion=)
 # locate(table, index, column) -> where a row is, in the caller's terms ("cases/x.yaml:12", "row 3")
 Locate = Callable[[str, int, str], str]
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 # The same classes with the characters themselves, so Arrow's regex engine can run them.
-_CJK_LITERAL = "[\u3400-\u9fff\uf900-\ufaff]"
+_HAN_LITERAL = f"[{HAN_CLASS}]"
 _LATIN_LITERAL = "[A-Za-z]"
 _PRECISIONS = ("day", "month", "year")
 
@@ -143,7 +143,7 @@ def check_pairs(frames: dict[str, pd.DataFrame], report: Report, locate: Locate)
         for en, zh in pairs(frame):
             a, b = frame[en], frame[zh]
             has_a, has_b = _present_mask(a), _present_mask(b)
-            not_zh = _lacks(b, _CJK, _CJK_LITERAL)
+            not_zh = _lacks(b, HAN, _HAN_LITERAL)
             not_en = _lacks(a, _LATIN, _LATIN_LITERAL)
             for index in _hits(has_a != has_b, not_zh, not_en):
                 if has_a[index] != has_b[index]:
@@ -180,8 +180,7 @@ def check_precision(rows: dict[str, list[dict]], report: Report) -> None:
 
 
 def _shown(row: dict, column: str) -> str:
-    date, precision = row[column], row["_precision"][column]
-    return date.isoformat()[: {"year": 4, "month": 7, "day": 10}[precision]]
+    return iso_at(row[column], row["_precision"][column])
 
 
 def check_cases(frames: dict[str, pd.DataFrame], report: Report, locate: Locate) -> None:

@@ -14,7 +14,7 @@ from ._columns import (
     _objects,
     _present,
 )
-from .._frames import period_end
+from .._text import period_end
 from ._rules import _PRECISIONS, Locate, Report
 
 
