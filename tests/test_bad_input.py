@@ -70,8 +70,9 @@ CORPUS = [
      at('compnay_en: Acme Corp', "compnay_en: unknown field 'compnay_en'. Did you mean 'company_en'?")),
     ("unknown-event-field", replace("    strategy: apology", "    strategie: apology"),
      at('    strategie: apology', "events[2].strategie: unknown field 'strategie'. Did you mean 'strategy'?")),
-    ("derived-field-typed-by-hand", replace("decision_reversed: false",
-                                            "decision_reversed: false\ndays_to_first_response: 1"),
+    ("derived-field-typed-by-hand", replace("decision_outcome: no_decision",
+                                            "decision_outcome: no_decision\n"
+                                            "days_to_first_response: 1"),
      at('days_to_first_response: 1', "days_to_first_response: is derived by the build; remove it")),
     ("bad-code", replace("industry: consumer_electronics", "industry: electronics"),
      at('industry: electronics', "industry: is not a valid industry code in the codebook (got 'electronics'). "
@@ -144,7 +145,10 @@ CORPUS = [
     ("bad-source-kind", replace("kind: company", "kind: press", file="sources.yaml"),
      "sources.yaml:3: sources['acme-statement'].kind: is not a valid source_kind code in the "
      "codebook (got 'press'). Valid codes: academic, commentary, company, court, "
-     "encyclopedia, news, regulator, repost, seed_article."),
+     "encyclopedia, news, regulator, repost, seed_article. If none fits, add your own code to "
+     "the collection's codebook.yaml, under `source_kind:`, with code, label_en, label_zh, "
+     "definition_en and definition_zh (`trustcrises codes source_kind` lists the codes with "
+     "their meanings)"),
     ("duplicate-source-of-bundled", replace("source_id: acme-statement",
                                             "source_id: emkt-2026-xiaomi-fans",
                                             file="sources.yaml"),

@@ -72,14 +72,18 @@ def test_two_builds_are_byte_identical(collection, tmp_path):
 def test_rows_are_sorted_by_primary_key(built):
     for name, spec in TABLES.items():
         frame = tc.load(name, data_dir=built)
-        keys = list(spec.primary_key)
+        keys = ["field", "sort_order", "code"] if name == "codebook" else \
+            list(spec.primary_key)  # the codebook: each code list in its display order
         assert frame[keys].equals(frame.sort_values(keys)[keys].reset_index(drop=True)), name
 
 
 def test_datapackage_describes_every_resource(built):
     descriptor = json.loads((built / "datapackage.json").read_text(encoding="utf-8"))
     assert descriptor["name"] == "trustcrises"
-    assert descriptor["version"] == "0.1.0"
+    import yaml
+
+    package = yaml.safe_load((DATASETS / "package.yaml").read_text(encoding="utf-8"))
+    assert descriptor["version"] == str(package["version"])
     assert descriptor["licenses"][0]["name"] == "CC-BY-4.0"
     assert [r["name"] for r in descriptor["resources"]] == list(TABLES)
     for resource in descriptor["resources"]:
@@ -191,15 +195,41 @@ def test_parquet_files_restore_declared_types_through_plain_pandas():
             c: str(t) for c, t in tc.load(name).dtypes.items()}, name
 
 
-def test_datasheet_columns_are_generated_from_the_models():
-    from trustcrises.compiler._datasheet import END, START, columns_markdown
+@pytest.mark.parametrize("doc, section", [("DATASHEET.md", "columns"),
+                                          ("DATASHEET.md", "composition"),
+                                          ("DATASHEET.md", "claim"), ("README.md", "claim")])
+def test_generated_sections_say_what_the_data_says(doc, section):
+    """The column docs, the corpus counts and the claim paragraph are written by the build
+    from the models and the data; each is checked against a fresh computation."""
+    from trustcrises.compiler import _datasheet as D
+    from trustcrises.compiler._compile import compile_folder
 
-    text = (ROOT / "DATASHEET.md").read_text(encoding="utf-8")
-    section = text.split(START, 1)[1].split(END, 1)[0]
-    assert section.strip() == columns_markdown().strip(), _differs(
-        "The column section of DATASHEET.md")
-    for name in TABLES:
-        assert f"### `{name}`" in section
+    frames, _ = compile_folder(DATASETS)
+    body = {"columns": D.columns_markdown, "composition": lambda: D.composition_markdown(frames),
+            "claim": lambda: D.claim_markdown(frames)}[section]()
+    start, end = D._markers(section)
+    text = (ROOT / doc).read_text(encoding="utf-8")
+    assert start in text and end in text, f"{doc} has no {section} section"
+    found = text.split(start, 1)[1].split(end, 1)[0]
+    assert found.strip() == body.strip(), _differs(f"The {section} section of {doc}")
+    if section == "columns":
+        for name in TABLES:
+            assert f"### `{name}`" in found
+
+
+def test_the_claim_counts_follow_from_the_cases():
+    """The paragraph's numbers, recomputed here by other means."""
+    from trustcrises.compiler._datasheet import USERS
+
+    cases = tc.load_cases()
+    start = cases.loc[cases["article_role"] == "primary", "start_date"].iloc[0]
+    before = cases[(cases["start_date"] < start) & cases["pressure_source"].isin(USERS)]
+    gave = before["decision_outcome"].isin(["reversed", "partially_reversed"]).sum()
+    held = (before["decision_outcome"] == "upheld").sum()
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"the collection holds {gave} cases in which" in text
+    assert f"In {held} other such cases the company held its position" in text
+    assert f"本数据集收录了 {gave} 个" in text
 
 
 def test_citation_names_the_data_version():

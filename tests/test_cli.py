@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
 import pytest
 from conftest import snapshot
 
+from trustcrises._text import width
 from trustcrises.cli._main import main
 
 
@@ -21,33 +23,44 @@ def test_list_prints_one_line_per_case(capsys, built):
     status, out, err = run(capsys, "list", "--data-dir", str(built))
     assert status == 0 and err == ""
     lines = out.splitlines()
-    assert lines[0].split() == ["case_id", "years", "company", "·", "title"]
+    assert lines[0].split() == ["Case", "Years", "Company", "·", "Title"]
     assert lines[1].startswith("xiaomi-2026-kol  2026")
-    assert lines[-1] == "1 cases. Details: trustcrises show CASE_ID"
+    assert lines[-1] == "1 case. Details: trustcrises show CASE_ID"
 
 
 def test_list_in_chinese(capsys, built):
     status, out, _ = run(capsys, "list", "--lang", "zh", "--data-dir", str(built))
     assert status == 0
     assert "小米 · 小米拟与“反米”博主合作引发米粉信任危机" in out
+    lines = out.splitlines()
+    assert lines[0].split() == ["案例", "年份", "公司", "·", "标题"]
+    assert lines[-1] == "共 1 个案例。详情：trustcrises show 案例编号"
 
 
 def test_show_prints_summary_timeline_quotes_and_sources(capsys, built):
     status, out, _ = run(capsys, "show", "xiaomi-2026-kol", "--data-dir", str(built))
     assert status == 0
     assert out.startswith("Xiaomi's planned deal with a fan-baiting blogger  [xiaomi-2026-kol]")
-    assert "Days to first response:    0" in out
+    assert "\nFirst response (days):         0\n" in out
+    assert "\nDecision:                      Reversed\n" in out
     assert "Timeline:" in out and "Sources:" in out
-    assert "  8. 2026-01-06  Response · Personnel action ★ — Xiaomi spokesperson" in out
+    assert ("   8. 2026-01-06        Response · Personnel action · Statement ★ — Xiaomi "
+            "spokesperson") in out
+    assert "★ the decisive response" in out
     assert "[guancha-2026-01-07-xiaomi] 观察者网, “小米发布处罚声明”, 2026-01-07. " \
-           "https://www.guancha.cn/politics/2026_01_07_802985.shtml" in out
+           "https://www.guancha.cn/politics/2026_01_07_802985.shtml" in " ".join(out.split())
 
 
 def test_show_in_chinese_uses_codebook_labels(capsys, built):
     status, out, _ = run(capsys, "show", "xiaomi-2026-kol", "--lang", "zh", "--data-dir",
                          str(built))
     assert status == 0
-    assert "起因:" in out and "合作对象选择" in out and "人事处理" in out
+    assert re.search(r"\n起因：\s+合作对象选择\n", out) and "人事处理" in out
+    assert re.search(r"\n状态：\s+已结束\n", out)
+    facts = [line for line in out.splitlines() if re.match(r"^[^ ]+：\s", line)]
+    starts = {width(line[:line.index("：") + 1]) + len(line[line.index("：") + 1:]) -
+              len(line[line.index("：") + 1:].lstrip()) for line in facts}
+    assert len(starts) == 1, facts  # the values line up, counting Chinese as two columns
 
 
 def test_show_unknown_case_is_a_usage_error(capsys, built):
@@ -91,7 +104,7 @@ def test_codes_unknown_list(capsys):
     status, _, err = run(capsys, "codes", "strategies")
     assert status == 2
     assert err.startswith("trustcrises: error: Unknown code list 'strategies'. Did you mean "
-                          "'strategy'? Code lists: article_role, benoit, cause_category,")
+                          "'strategy' or 'status'? Code lists: article_role, benoit, cause_category,"), err
 
 
 def test_validate_clean_folder(capsys, collection):
@@ -156,8 +169,12 @@ def test_new_writes_a_template_that_validate_explains(capsys, tmp_path):
     assert (folder / "package.yaml").is_file() and (folder / "sources.yaml").is_file()
     status, _, err = run(capsys, "validate", str(folder))
     assert status == 1
-    assert ("cases/acme-2024-recall.yaml:6: case 'acme-2024-recall': company_en: is empty; "
-            "fill it in") in err
+    template = (folder / "cases" / "acme-2024-recall.yaml").read_text(encoding="utf-8")
+    line = next(n for n, text in enumerate(template.splitlines(), 1)
+                if text.startswith("company_en: "))
+    assert (f"cases/acme-2024-recall.yaml:{line}: case 'acme-2024-recall': company_en: is "
+            "empty; fill it in") in err
+    assert "article_role" not in template and "decision_reversed" not in template
     status, _, err = run(capsys, "new", "acme-2024-recall", "--source", str(folder))
     assert status == 2
     assert "already exists; edit it, or choose another case id" in err

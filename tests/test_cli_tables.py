@@ -103,7 +103,7 @@ def test_unknown_field_is_a_usage_error(capsys, data_dir):
         "'outcome'? Valid fields: company, title, year, cause_category, trigger, "
         "pressure_source, "
         "responses, days_to_first_response, days_to_decisive_response, response_timing, "
-        "outcome, decision_reversed.")
+        "outcome, decision_outcome.")
 
 
 def test_unknown_language_is_a_usage_error(capsys, data_dir):

@@ -79,3 +79,51 @@ def test_events_are_read_in_seq_order_not_frame_order():
     assert _derived(_event(3, "response", "2020-01-09", decisive=True),
                     _event(1, "trigger", "2020-01-01"),
                     _event(2, "response", "2020-01-02")) == (1, 8)
+
+
+@pytest.mark.parametrize("outcome, reversed_", [("reversed", True), ("upheld", False),
+                                                ("partially_reversed", None),
+                                                ("no_decision", None), ("unknown", None)])
+def test_decision_reversed_follows_the_outcome(outcome, reversed_):
+    frames = {"cases": frame("cases", [{"case_id": CASE, "decision_outcome": outcome}]),
+              "events": frame("events", [_event(1, "trigger", "2020-01-01")])}
+    derive(frames)
+    flags = frames["cases"]["decision_reversed"]
+    assert (None if flags.isna()[0] else bool(flags[0])) is reversed_
+
+
+@pytest.mark.parametrize("date, precision, latest", [
+    ("2020-03-05", "day", dt.date(2020, 3, 5)), ("2020-02", "month", dt.date(2020, 2, 29)),
+    ("2020", "year", dt.date(2020, 12, 31))])
+def test_every_date_has_its_earliest_and_latest_day(date, precision, latest):
+    parts = [int(p) for p in date.split("-")] + [1] * (3 - len(date.split("-")))
+    start = dt.date(*parts)
+    frames = {"cases": frame("cases", [{"case_id": CASE, "start_date": start, "end_date": None,
+                                        "date_precision": precision}]),
+              "events": frame("events", [_event(1, "trigger", date, precision)])}
+    derive(frames)
+    cases, events = frames["cases"], frames["events"]
+    assert (cases["start_earliest"][0], cases["start_latest"][0]) == (start, latest)
+    assert cases["end_earliest"].isna()[0] and cases["end_latest"].isna()[0]
+    assert (events["date_earliest"][0], events["date_latest"][0]) == (start, latest)
+
+
+def _timed(*events: tuple) -> object:
+    rows = [{**_event(seq, kind, date, precision), "time": time}
+            for seq, kind, date, precision, time in events]
+    frames = {"cases": frame("cases", [{"case_id": CASE}]), "events": frame("events", rows)}
+    derive(frames)
+    value = frames["cases"]["hours_to_first_response"]
+    return None if value.isna()[0] else float(value[0])
+
+
+def test_hours_to_first_response_need_a_time_on_both_sides():
+    """Haidilao 2017: the exposé at about 10:00, the apology at about 14:00."""
+    assert _timed((1, "trigger", "2017-08-25", "day", "10:00"),
+                  (2, "response", "2017-08-25", "day", "14:00")) == 4.0
+    assert _timed((1, "trigger", "2017-08-25", "day", "22:30"),
+                  (2, "response", "2017-08-26", "day", "01:00")) == 2.5
+    assert _timed((1, "trigger", "2017-08-25", "day", "10:00"),
+                  (2, "response", "2017-08-25", "day", None)) is None
+    assert _timed((1, "trigger", "2017-08-25", "day", None),
+                  (2, "response", "2017-08-25", "day", "14:00")) is None

@@ -151,9 +151,10 @@ def test_validate_and_build_find_the_checkout_from_its_root(checkout, monkeypatc
     monkeypatch.setattr(paths, "checkout_root", lambda: None)  # as when installed
     monkeypatch.chdir(checkout)
     assert main(["validate"]) == 0
-    assert capsys.readouterr().out.startswith(f"{checkout / 'datasets'}: valid (10 cases")
+    cases = len(list((checkout / "datasets" / "cases").glob("*.yaml")))
+    assert capsys.readouterr().out.startswith(f"{checkout / 'datasets'}: valid ({cases} cases")
     assert main(["validate", "--source", "datasets"]) == 0
-    assert capsys.readouterr().out.startswith("datasets: valid (10 cases")
+    assert capsys.readouterr().out.startswith(f"datasets: valid ({cases} cases")
 
     (checkout / "schemas" / "cases.schema.json").unlink()
     assert main(["build", "--source", "datasets"]) == 0

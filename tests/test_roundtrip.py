@@ -61,9 +61,15 @@ def collections(draw):
             "pressure_source": draw(st.sampled_from(CODES["pressure_source"])),
             "trigger_en": draw(LATIN), "trigger_zh": draw(HAN), "response_en": draw(LATIN),
             "response_zh": draw(HAN), "outcome_en": draw(LATIN), "outcome_zh": draw(HAN),
-            "decision_reversed": draw(st.sampled_from([True, False, None])),
-            "article_role": draw(st.sampled_from(CODES["article_role"])),
-            "identification": "certain", "events": events, "viewpoints": []}
+            "decision_outcome": draw(st.sampled_from(CODES["decision_outcome"])),
+            "status": "ended",
+            "onset": draw(st.sampled_from(CODES["onset"] + [None])),
+            "victims": draw(st.sampled_from(CODES["victims"] + [None])),
+            "fatalities": draw(st.sampled_from([None, 0, 3])),
+            "prior_crisis": draw(st.sampled_from([True, False, None])),
+            "article_role": draw(st.sampled_from(CODES["article_role"] + [None])),
+            "identification": draw(st.sampled_from(["certain", None])),
+            "events": events, "viewpoints": []}
     return case
 
 
@@ -106,7 +112,8 @@ def test_valid_collections_round_trip_without_loss(case):
 
 
 CODE_FIELDS = {"region", "industry", "date_precision", "cause_category", "scct_cluster",
-               "pressure_source", "article_role", "identification", "event_type", "strategy"}
+               "pressure_source", "article_role", "identification", "event_type", "strategy",
+               "decision_outcome", "status", "onset", "victims"}
 DATE_FIELDS = {"start_date", "end_date", "date"}
 
 
@@ -119,6 +126,10 @@ def corruptions(key: str) -> dict:
         broken |= {"impossible date": "2023-02-30", "not a date": "soon"}
     elif key == "seq":
         broken = {"text": "first", "zero": 0, "negative": -1}
+    elif key == "fatalities":
+        broken = {"text": "many", "negative": -1, "list": [1]}
+    elif key == "prior_crisis":
+        broken = {"text": "yes", "number": 1, "list": [True]}
     elif key == "quote":
         broken |= {"too long": "x" * 81, "number": 7}
     elif key.endswith("_zh"):

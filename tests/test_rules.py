@@ -117,6 +117,30 @@ RULE_CASES = [
       "one-line rationale in both languages"),
      lambda f: _set(f, "events", 1, strategy_rationale_en=None, strategy_rationale_zh=None),
      "events", 1, "a coded strategy needs a one-line rationale in both languages"),
+    ("a-time-needs-a-day",
+     edits(third(("date: 2024-03-03\n    date_precision: day",
+                  "date: 2024-03\n    date_precision: month\n    time: \"10:00\""))),
+     ('    time: "10:00"', 1, "events[3].time: a time of day needs a date to the day, but "
+      "date_precision is 'month' (got '10:00')"),
+     lambda f: _set(f, "events", 2, date_precision="month", time="10:00"), "events", 2,
+     "a time of day needs a date to the day, but date_precision is 'month'"),
+    ("a-response-after-the-trigger-s-time",
+     edits(("    date: 2024-03-01\n    date_precision: day\n",
+            "    date: 2024-03-01\n    date_precision: day\n    time: \"12:00\"\n"),
+           ("    date: 2024-03-02\n    date_precision: day\n",
+            "    date: 2024-03-01\n    date_precision: day\n    time: \"09:00\"\n")),
+     ('    time: "09:00"', 1, "events[2].time: is before the trigger's time 12:00 on the same "
+      "day; give both times in the crisis's time zone (got '09:00')"),
+     lambda f: _set(_set(f, "events", 0, time="12:00"), "events", 1, date=_day("2024-03-01"),
+                    time="09:00"), "events", 1,
+     "is before the trigger's time 12:00 on the same day; give both times in the crisis's "
+     "time zone"),
+    ("an-ongoing-crisis-has-no-end-date",
+     edits(("status: ended", "status: ongoing")),
+     ("status: ongoing", 1, "status: is 'ongoing' but the case has an end_date; set status to "
+      "'ended' or remove the end_date (got 'ongoing')"),
+     lambda f: _set(f, "cases", 0, status="ongoing"), "cases", 0,
+     "is 'ongoing' but the case has an end_date; set status to 'ended' or remove the end_date"),
     ("a-coded-stance-needs-its-rationale",
      edits(("    claim_zh: 召回很迅速。\n", "    claim_zh: 召回很迅速。\n"
             "    proposition: first_user_intervention\n    stance: supports\n")),

@@ -103,7 +103,7 @@ def slow_case(cases: pd.DataFrame, events: pd.DataFrame) -> tuple[pd.DataFrame, 
                (day + dt.timedelta(days=17), "response", "justification", False),
                (day + dt.timedelta(days=78), "response", "corrective_action", True)],
         company_en="Slowco", company_zh="慢公司", cause_category="product_change",
-        decision_reversed=pd.array([None], dtype="boolean"))
+        decision_outcome="upheld", decision_reversed=pd.array([False], dtype="boolean"))
 
 
 def payload_case(cases: pd.DataFrame, events: pd.DataFrame
@@ -158,7 +158,7 @@ def test_compare_columns_spanners_title_and_notes_in_english(data_dir):
     assert found.columns == ["Company", "Year", "Cause", "Trigger", "Pressure from",
                              "Strategies, in order", "First response (days)",
                              "Decisive response (days)", "Time to decisive response",
-                             "Outcome", "Decision reversed"]
+                             "Outcome", "Decision"]
     assert found.spanners == [[("Case", 0, 2), ("Crisis", 2, 5), ("Response", 5, 9),
                                ("Resolution", 9, 11)]]
     version = _load.descriptor(data_dir)["version"]
@@ -173,7 +173,7 @@ def test_compare_in_chinese_has_chinese_headers_and_codebook_labels(data_dir, fr
     assert found.title == "企业信任危机比较"
     assert found.columns == ["公司", "年份", "起因", "触发事件", "施压方", "回应策略（按先后）",
                              "首次回应（天）", "决定性回应（天）", "决定性回应用时", "结果",
-                             "决策是否被逆转"]
+                             "决策结局"]
     assert [s[0] for s in found.spanners[0]] == ["案例", "危机", "回应", "结局"]
     case = frames["cases"].set_index("case_id").loc[EXAMPLE]
     row = dict(zip(found.columns, found.rows[0]))
@@ -181,7 +181,7 @@ def test_compare_in_chinese_has_chinese_headers_and_codebook_labels(data_dir, fr
     assert row["起因"] == labels(frames, "cause_category", "zh")[case["cause_category"]]
     assert row["施压方"] == labels(frames, "pressure_source", "zh")[case["pressure_source"]]
     assert row["结果"] == case["outcome_zh"]
-    assert row["决策是否被逆转"] == "是"
+    assert row["决策结局"] == labels(frames, "decision_outcome", "zh")[case["decision_outcome"]]
 
 
 def test_compare_responses_are_strategy_labels_in_seq_order_without_repeats(data_dir, frames):
@@ -208,11 +208,11 @@ def test_compare_rows_follow_the_given_order_or_start_date(frames):
 def test_compare_days_missing_values_and_reversal(frames):
     kwargs = {k: frames[k] for k in ("cases", "events", "codebook")}
     found = content(tc.compare([SLOW, EXAMPLE], fields=[
-        "days_to_first_response", "days_to_decisive_response", "decision_reversed"], **kwargs))
+        "days_to_first_response", "days_to_decisive_response", "decision_outcome"], **kwargs))
     cases = frames["cases"].set_index("case_id")
     example = [str(cases.loc[EXAMPLE, c]) for c in ("days_to_first_response",
                                                     "days_to_decisive_response")]
-    assert found.rows == [["17", "78", "Unknown"], [*example, "Yes"]]
+    assert found.rows == [["17", "78", "Upheld"], [*example, "Reversed"]]
     no_days = cases.loc[[EXAMPLE]].reset_index()
     no_days["days_to_decisive_response"] = pd.array([None], dtype="Int64")
     found = content(tc.compare(fields=["days_to_decisive_response"], cases=no_days,
@@ -272,7 +272,7 @@ def test_compare_unknown_field_lists_the_valid_ones(data_dir):
     assert str(info.value) == (
         "Unknown field 'outcom'. Did you mean 'outcome'? Valid fields: company, title, year, "
         "cause_category, trigger, pressure_source, responses, days_to_first_response, "
-        "days_to_decisive_response, response_timing, outcome, decision_reversed.")
+        "days_to_decisive_response, response_timing, outcome, decision_outcome.")
     with pytest.raises(ValueError, match=r"^fields is empty\. Valid fields: company, "):
         tc.compare(fields=[], data_dir=data_dir)
     with pytest.raises(TypeError, match="^fields must be a list of field names, not str"):

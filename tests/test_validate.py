@@ -50,3 +50,23 @@ def test_input_frame_is_not_changed():
 def test_not_a_frame():
     with pytest.raises(TypeError, match="validate\\(\\) takes a pandas DataFrame, not list"):
         tc.validate([], table="cases")
+
+
+def test_a_frame_loaded_from_a_build_is_checked_against_its_own_codebook(collection, tmp_path):
+    """The README's own step: a code the collection added validates where it was built."""
+    book = collection / "codebook.yaml"
+    book.write_text(book.read_text(encoding="utf-8").replace(
+        "\nindustry:\n", "\nindustry:\n  - code: shipping\n    label_en: Shipping\n"
+        "    label_zh: 航运\n    definition_en: Shipping lines.\n"
+        "    definition_zh: 航运公司。\n", 1), encoding="utf-8")
+    case = collection / "cases" / "xiaomi-2026-kol.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace(
+        "industry: consumer_electronics", "industry: shipping"), encoding="utf-8")
+    out = tmp_path / "my-build"
+    tc.build(collection, out)
+    mine = tc.load_cases(data_dir=out)
+    assert tc.validate(mine, table="cases") is mine
+    with pytest.raises(tc.ValidationError) as caught:  # against the bundled codebook alone
+        tc.validate(mine, table="cases", codebook=tc.load_codebook())
+    assert [p.rule for p in caught.value.problems] == [
+        "is not a valid industry code in the codebook"]

@@ -130,8 +130,10 @@ def test_a_polars_codebook_is_accepted(pl):
         tc.validate(cases, table="cases", codebook=codebook)
     assert {p.rule for p in info.value.problems} == {
         "is not a valid industry code in the codebook"}
-    assert info.value.problems[0].suggestion == ("The codebook has no codes for 'industry'; "
-                                                 "add them to codebook.yaml.")
+    assert info.value.problems[0].suggestion == (
+        "If none fits, add your own code to the collection's codebook.yaml, under `industry:`, "
+        "with code, label_en, label_zh, definition_en and definition_zh (`trustcrises codes "
+        "industry` lists the codes with their meanings)")
 
 
 def test_polars_is_imported_only_for_a_polars_frame():

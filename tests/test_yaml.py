@@ -79,3 +79,11 @@ def test_oversized_file_is_refused_before_reading(tmp_path):
         read_text(path)
     assert str(info.value) == (f"{path}: the file is {MAX_BYTES + 4:,} bytes, over the limit "
                                f"of {MAX_BYTES:,}; split it or shorten its text")
+
+
+def test_a_time_of_day_stays_text():
+    """YAML 1.1 would read 10:30 as the base-60 number 630."""
+    from trustcrises.casefiles._yaml import parse
+
+    assert dict(parse("time: 10:30\nn: 12\nx: 1.5\nh: 0x1A\n")) == {
+        "time": "10:30", "n": 12, "x": 1.5, "h": 26}

@@ -20,11 +20,14 @@ Text = Series[pd.StringDtype("pyarrow")]
 Date = Series[Annotated[pd.ArrowDtype, pyarrow.date32()]]
 Flag = Series[pd.BooleanDtype]
 Count = Series[pd.Int64Dtype]
+Number = Series[pd.Float64Dtype]
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 NOT_BLANK = r"^\S(.*\S)?$"  # no leading or trailing white space, not empty
 URL = r"^https?://[^\s/$.?#][^\s]*$"
 LANGUAGE = r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$"
+TIME = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+TICKER = r"^[A-Z]+:[A-Z0-9][A-Z0-9.\-]*$"
 QUOTE_MAX = 80
 
 
@@ -47,9 +50,12 @@ def _code(field: str, description: str, *, nullable: bool = False,
                     metadata={"codes": field})
 
 
-def _derived(description: str) -> object:
-    """A whole number of days computed by the build, never typed by hand."""
-    return pa.Field(description=description, nullable=True, ge=0, metadata={"derived": True})
+def _derived(description: str, *, codes: str | None = None, **kwargs: object) -> object:
+    """A column computed by the build, never typed by hand (``codes``: its code list)."""
+    metadata: dict = {"derived": True}
+    if codes:
+        metadata["codes"] = codes
+    return pa.Field(description=description, nullable=True, metadata=metadata, **kwargs)
 
 
 class _Strict(pa.DataFrameModel):
@@ -69,6 +75,9 @@ class Cases(_Strict):
     region: Text = _code("region", "Where the crisis played out: ISO 3166-1 alpha-2 code.",
                          pattern=REGION)
     industry: Text = _code("industry", "Industry of the company.")
+    ticker: Text = _text("The company's listed security at the time of the crisis, as "
+                         "EXCHANGE:SYMBOL (NYSE:JNJ, HKEX:1810); null when it was not listed or "
+                         "no source gives the listing.", nullable=True, pattern=TICKER)
     title_en: Text = _text("Short title of the crisis, in English.")
     title_zh: Text = _text("Short title of the crisis, in Chinese.")
     summary_en: Text = _text("Summary of the crisis in a few sentences, in English.")
@@ -78,6 +87,10 @@ class Cases(_Strict):
     end_date: Date = pa.Field(nullable=True, description="Date the crisis ended, if it has; "
                               "null when it is ongoing or no source dates its end.")
     date_precision: Text = _code("date_precision", "Precision of start_date and end_date.")
+    status: Text = _code("status", "Whether the crisis has ended or is ongoing; an ended crisis "
+                         "may have no end_date when no source dates its end.")
+    onset: Text = _code("onset", "Whether the crisis broke suddenly or smouldered in public "
+                        "before it peaked.", nullable=True)
     cause_category: Text = _code("cause_category", "What caused the crisis.")
     scct_cluster: Text = _code("scct_cluster", "Crisis cluster after Coombs' SCCT: how much "
                               "responsibility stakeholders attribute to the company.",
@@ -86,6 +99,18 @@ class Cases(_Strict):
                                      "English.")
     coding_rationale_zh: Text = _text("One-line reason for the cause and cluster codes, in "
                                      "Chinese.")
+    self_disclosed: Flag = pa.Field(nullable=True, description="Whether the company broke the "
+                                    "news itself before any third party (stealing thunder); "
+                                    "null when the sources do not settle it.")
+    victims: Text = _code("victims", "The main group harmed.", nullable=True)
+    fatalities: Count = pa.Field(nullable=True, ge=0, description="Deaths attributed to the "
+                                 "crisis, as a source counts them; null when no source gives "
+                                 "a count.")
+    injuries: Count = pa.Field(nullable=True, ge=0, description="People injured or made ill, "
+                               "as a source counts them; null when no source gives a count.")
+    prior_crisis: Flag = pa.Field(nullable=True, description="Whether a similar crisis hit the "
+                                  "same company in the five years before; null when not "
+                                  "established.")
     pressure_source: Text = _code("pressure_source", "Who forced the company to act.")
     trigger_en: Text = _text("What set the crisis off, in English.")
     trigger_zh: Text = _text("What set the crisis off, in Chinese.")
@@ -93,22 +118,43 @@ class Cases(_Strict):
     response_zh: Text = _text("How the company responded, in Chinese.")
     outcome_en: Text = _text("How the crisis ended or where it stands, in English.")
     outcome_zh: Text = _text("How the crisis ended or where it stands, in Chinese.")
-    decision_reversed: Flag = pa.Field(nullable=True, description="Whether outside pressure "
-                                       "reversed a business decision; null when the case has "
-                                       "no such decision or the sources do not settle it.")
-    article_role: Text = _code("article_role", "How the seed article uses the case.")
+    decision_outcome: Text = _code("decision_outcome", "What became of the business decision "
+                                   "that users or the public pressed: reversed, partially "
+                                   "reversed, upheld, no such decision, or unknown.")
+    selection: Text = _code("selection", "Why the case is in the collection: named by the "
+                            "seed article, a crisis that research and teaching return to, or a "
+                            "case of users pressing a company's decision; null for a user's own "
+                            "case.", nullable=True)
+    article_role: Text = _code("article_role", "How the seed article uses the case; null for "
+                               "a case that is not from the seed article.", nullable=True)
     identification: Text = _code("identification", "Whether it is certain which event the seed "
-                                "article refers to.")
+                                 "article refers to; null for a case that is not from it.",
+                                 nullable=True)
     note_en: Text = _text("Known gaps, uncertainties and disagreements, in English.",
                          nullable=True)
     note_zh: Text = _text("Known gaps, uncertainties and disagreements, in Chinese.",
                          nullable=True)
+    decision_reversed: Flag = _derived("Whether the decision was reversed: true when "
+                                       "decision_outcome is reversed, false when upheld, null "
+                                       "otherwise (partially reversed, no decision, unknown).")
+    start_earliest: Date = _derived("The earliest day start_date may stand for (start_date "
+                                    "itself).")
+    start_latest: Date = _derived("The latest day start_date may stand for: the last day of "
+                                  "its month or year at month or year precision.")
+    end_earliest: Date = _derived("The earliest day end_date may stand for; null without an "
+                                  "end_date.")
+    end_latest: Date = _derived("The latest day end_date may stand for; null without an "
+                                "end_date.")
     days_to_first_response: Count = _derived("Days from the trigger to the company's first "
-                                            "response event; null when either date is coarser "
-                                            "than a day or there is no response.")
+                                             "response event; null when either date is "
+                                             "coarser than a day or there is no response.",
+                                             ge=0)
     days_to_decisive_response: Count = _derived("Days from the trigger to the first decisive "
-                                               "response event; null when either date is "
-                                               "coarser than a day or none is decisive.")
+                                                "response event; null when either date is "
+                                                "coarser than a day or none is decisive.", ge=0)
+    hours_to_first_response: Number = _derived("Hours from the trigger to the first response "
+                                               "when both have a day and a local time; null "
+                                               "otherwise.", ge=0)
 
 
 class Events(_Strict):
@@ -120,7 +166,12 @@ class Events(_Strict):
     date: Date = pa.Field(description="Date of the event (first day of the period when "
                           "date_precision is month or year).")
     date_precision: Text = _code("date_precision", "Precision of date.")
+    time: Text = _text("Time of day as HH:MM, where a source gives it, in the time zone where "
+                       "the crisis played out (one zone for the whole case).", nullable=True,
+                       pattern=TIME)
     event_type: Text = _code("event_type", "Kind of event.")
+    channel: Text = _code("channel", "How a trigger became public or a response was made "
+                          "(statement, social media, press conference, ...).", nullable=True)
     strategy: Text = _code("strategy", "Response strategy (SCCT, plus corrective and personnel "
                           "action); set for response events only.", nullable=True)
     strategy_rationale_en: Text = _text("One-line reason for the strategy code, in English.",
@@ -140,6 +191,9 @@ class Events(_Strict):
                          nullable=True)
     note_zh: Text = _text("Disagreements between sources and other caveats, in Chinese.",
                          nullable=True)
+    date_earliest: Date = _derived("The earliest day date may stand for (date itself).")
+    date_latest: Date = _derived("The latest day date may stand for: the last day of its month "
+                                 "or year at month or year precision.")
 
 
 class Sources(_Strict):
@@ -153,13 +207,17 @@ class Sources(_Strict):
     author: Text = _text("Author, where the source names one.", nullable=True)
     url: Text = _text("Address of the page; null only when none exists.", nullable=True,
                      pattern=URL)
-    published: Date = pa.Field(nullable=True, description="Publication date; null when the "
-                               "source carries none.")
+    published: Date = pa.Field(nullable=True, description="Publication date (first day of "
+                               "the period when published_precision is month or year); null "
+                               "when the source carries none.")
     language: Text = _text("Language of the source (BCP 47, e.g. zh-Hans, zh-Hant, en).",
                           pattern=LANGUAGE)
     note_en: Text = _text("Caveats about the source (a mirror copy, a scrambled page), in "
                          "English.", nullable=True)
     note_zh: Text = _text("Caveats about the source, in Chinese.", nullable=True)
+    published_precision: Text = _derived("Precision of published, from how it is written "
+                                         "(YYYY-MM-DD, YYYY-MM or YYYY); null without a date.",
+                                         codes="date_precision")
 
 
 class Viewpoints(_Strict):
@@ -209,4 +267,6 @@ class Codebook(_Strict):
     posture: Text = _code("posture", "For a strategy: its SCCT posture.", nullable=True)
     benoit: Text = _code("benoit", "For a strategy: the nearest Benoit image-repair category.",
                         nullable=True)
+    scct_cluster: Text = _code("scct_cluster", "For a cause: the SCCT cluster it usually "
+                               "implies (Coombs' crisis types).", nullable=True)
     sort_order: Count = pa.Field(ge=0, description="Display order within the field.")

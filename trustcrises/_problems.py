@@ -31,6 +31,36 @@ class Problem:
         return text
 
 
+def close_codes(value: object, choices: list[str] | set[str], *, n: int = 3) -> list[str]:
+    """The codes ``value`` is probably a misspelling of, word by word.
+
+    A code is close when each of its words (split at ``_`` and ``-``) is spelled like a word of
+    the other, or when one's words are all among the other's (``electronics`` and
+    ``consumer_electronics``). Sharing one word is not enough: ``product_tampering`` is not a
+    ``product_change``, however alike they look.
+    """
+    if not isinstance(value, str) or not value:
+        return []
+
+    def words(text: str) -> list[str]:
+        return [w for w in text.lower().replace("-", "_").split("_") if w]
+
+    def alike(a: str, b: str) -> bool:
+        return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
+
+    mine = words(value)
+    scored = []
+    for choice in sorted(choices):
+        theirs = words(choice)
+        if not mine or not theirs:
+            continue
+        spelled = len(mine) == len(theirs) and all(alike(a, b) for a, b in zip(mine, theirs))
+        subset = set(mine) <= set(theirs) or set(theirs) <= set(mine)
+        if spelled or subset:
+            scored.append((-difflib.SequenceMatcher(None, value, choice).ratio(), choice))
+    return [choice for _, choice in sorted(scored)[:n]]
+
+
 def did_you_mean(value: object, choices: list[str] | set[str], *, n: int = 3) -> str | None:
     """``Did you mean 'x'?`` for the nearest valid choices, or None."""
     if not isinstance(value, str):

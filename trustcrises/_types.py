@@ -10,6 +10,7 @@ is one entry here.
     date     date32[day][pyarrow]     date32   Date     date          YYYY-MM-DD, YYYY-MM, YYYY
     flag     boolean                  bool     Boolean  boolean       true / false
     count    Int64                    int64    Int64    integer       a whole number
+    number   Float64                  double   Float64  number        a number
 """
 
 from __future__ import annotations
@@ -40,19 +41,20 @@ class ColumnType:
         import pyarrow as pa
 
         return {"text": pd.StringDtype("pyarrow"), "date": pd.ArrowDtype(pa.date32()),
-                "flag": pd.BooleanDtype(), "count": pd.Int64Dtype()}[self.name]
+                "flag": pd.BooleanDtype(), "count": pd.Int64Dtype(),
+                "number": pd.Float64Dtype()}[self.name]
 
     def arrow(self) -> pa.DataType:
         import pyarrow as pa
 
         return {"text": pa.string(), "date": pa.date32(), "flag": pa.bool_(),
-                "count": pa.int64()}[self.name]
+                "count": pa.int64(), "number": pa.float64()}[self.name]
 
     def polars(self) -> object:
         import polars as pl
 
         return {"text": pl.String, "date": pl.Date, "flag": pl.Boolean,
-                "count": pl.Int64}[self.name]
+                "count": pl.Int64, "number": pl.Float64}[self.name]
 
 
 TYPES: Mapping[str, ColumnType] = MappingProxyType({t.name: t for t in (
@@ -60,6 +62,7 @@ TYPES: Mapping[str, ColumnType] = MappingProxyType({t.name: t for t in (
     ColumnType("date", "date32[day][pyarrow]", "date", ("date", "date32[day][pyarrow]")),
     ColumnType("flag", "boolean", "boolean", ("bool", "boolean")),
     ColumnType("count", "Int64", "integer", ("int64", "Int64")),
+    ColumnType("number", "Float64", "number", ("float64", "Float64")),
 )})
 _BY_PANDAS = {t.pandas_name: t for t in TYPES.values()}
 

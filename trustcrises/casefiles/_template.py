@@ -23,57 +23,59 @@ _SOURCES = """\
 sources: []
 """
 
-_CASE = """\
-# Case file for {case_id}. Fill in every field, then run: trustcrises validate {folder}
-# Text fields come in pairs: _en in English, _zh in Chinese; write both.
-# Dates: YYYY-MM-DD, YYYY-MM or YYYY, matching date_precision.
+_HEADER = """\
+# Case file for {case_id}. Fill it in, then run: trustcrises validate {folder}
+# Text fields come in pairs: _en in English, _zh in Chinese; write both. Text with ": " in it
+# goes in quotes. Dates: YYYY-MM-DD, YYYY-MM or YYYY, matching date_precision. null: not known.
+# `trustcrises codes FIELD` lists a code list with each code's meaning; codes of your own go in
+# this collection's codebook.yaml, under the field's name (code, label_en, label_zh,
+# definition_en, definition_zh).
 
-case_id: {case_id}
-company_en: ""
-company_zh: ""
-region: ""                # {region}
-industry: ""              # {industry}
-title_en: ""
-title_zh: ""
-summary_en: ""
-summary_zh: ""
-start_date: ""            # the trigger's date
-end_date: null            # null while ongoing
-date_precision: day       # {date_precision}
-cause_category: ""        # {cause_category}
-scct_cluster: ""          # {scct_cluster}
-coding_rationale_en: ""   # one line: why this cause and cluster
-coding_rationale_zh: ""
-pressure_source: ""       # {pressure_source}
-trigger_en: ""
-trigger_zh: ""
-response_en: ""
-response_zh: ""
-outcome_en: ""
-outcome_zh: ""
-decision_reversed: null   # true, false, or null when there was no such decision
-article_role: mentioned   # {article_role}
-identification: certain   # {identification}
-note_en: null             # gaps, uncertainties, disagreements between sources
-note_zh: null
-
-events:                   # the timeline in date order; seq runs 1, 2, 3, ...
-  - seq: 1
-    date: ""
-    date_precision: day
-    event_type: trigger     # {event_type}
-    is_decisive: false      # true for the one response that settled the crisis
-    actor_en: ""
-    actor_zh: ""
-    description_en: ""
-    description_zh: ""
-    source_id: ""           # a source_id from sources.yaml (yours or the bundled ones)
-    quote: ""               # verbatim from the source, at most 80 characters
-    # A response event also needs: strategy ({strategy}),
-    # strategy_rationale_en and strategy_rationale_zh. Optional: note_en, note_zh.
-
-viewpoints: []            # expert commentary; see the bundled cases for the fields
 """
+# Fields that only the seed article's cases use: not asked for in a new case.
+_SEED_ONLY = {"article_role", "identification"}
+# Values a new case starts with, where a blank would not do.
+_START = {"date_precision": "day", "status": "ended", "event_type": "trigger",
+          "is_decisive": "false", "seq": "1"}
+# Event fields a trigger does not take; the template lists them in a comment instead.
+_RESPONSE_ONLY = ("strategy", "strategy_rationale_en", "strategy_rationale_zh")
+
+
+def _fields(table: str, codes: dict[str, str], indent: str, *, skip: set[str] = frozenset(),
+            first: str = "") -> list[str]:
+    """One ``key: value  # description`` line per column a user writes, from the model."""
+    from .._catalog import TABLES
+
+    lines = []
+    for name, column in TABLES[table].model.to_schema().columns.items():
+        metadata = column.metadata or {}
+        if metadata.get("derived") or name in skip:
+            continue
+        value = _START.get(name, "null" if column.nullable else '""')
+        if name == "case_id" and table == "cases":
+            value = "{case_id}"
+        hint = column.description or ""
+        if metadata.get("codes") and metadata["codes"] in codes:
+            hint += f" Codes: {codes[metadata['codes']]}."
+        prefix = first if not lines and first else indent
+        lines.append(f"{prefix}{name}: {value}  # {hint}".rstrip())
+    return lines
+
+
+def _case_text(case_id: str, folder: str | Path, codes: dict[str, str]) -> str:
+    from .._catalog import TABLES
+
+    viewpoint_fields = ", ".join(n for n, c in TABLES["viewpoints"].model.to_schema()
+                                 .columns.items() if n != "case_id")
+    lines = _fields("cases", codes, "", skip=_SEED_ONLY)
+    lines += ["", "events:  # the timeline in date order; seq runs 1, 2, 3, ..."]
+    lines += _fields("events", codes, "    ", skip={"case_id", *_RESPONSE_ONLY},
+                     first="  - ")
+    lines += ["    # A response event also takes: strategy (Codes: "
+              f"{codes.get('strategy', '')}), strategy_rationale_en and strategy_rationale_zh.",
+              "", f"viewpoints: []  # commentary, optional; each with {viewpoint_fields}"]
+    text = _HEADER + "\n".join(lines) + "\n"
+    return text.replace("{case_id}", case_id).replace("{folder}", str(folder))
 
 
 def write_template(case_id: str, folder: str | Path, codebook: list[dict]) -> list[Path]:
@@ -99,7 +101,7 @@ def write_template(case_id: str, folder: str | Path, codebook: list[dict]) -> li
                        (root / "sources.yaml", _SOURCES)):
         if not path.exists():
             files.append((path, text))
-    files.append((target, _CASE.format(case_id=case_id, folder=folder, **codes)))
+    files.append((target, _case_text(case_id, folder, codes)))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         for path, text in files:
@@ -115,4 +117,5 @@ def _code_hints(codebook: list[dict]) -> dict[str, str]:
     out: dict[str, list[str]] = {}
     for row in sorted(codebook, key=lambda r: r["sort_order"]):
         out.setdefault(row["field"], []).append(row["code"])
-    return {field: ", ".join(codes) for field, codes in out.items()}
+    return {field: ", ".join(codes) if len(codes) <= 12 else
+            ", ".join(codes[:12]) + f", ... ({len(codes)} in all)" for field, codes in out.items()}

@@ -56,12 +56,18 @@ _Resolver.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
 }
+# YAML 1.1 reads 10:30 as the base-60 number 630; a time of day stays text (HH:MM).
+_NO_SEXAGESIMAL = {
+    "tag:yaml.org,2002:int": re.compile(r"""^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)
+        |[-+]?0x[0-9a-fA-F_]+)$""", re.X),
+    "tag:yaml.org,2002:float": re.compile(r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+        |\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$""", re.X),
+    "tag:yaml.org,2002:bool": re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+}
 for _first, _resolvers in _Resolver.yaml_implicit_resolvers.items():
     _Resolver.yaml_implicit_resolvers[_first] = [
-        (tag, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$", re.X))
-        if tag == "tag:yaml.org,2002:bool" else (tag, rx)
-        for tag, rx in _resolvers
-    ]
+        (tag, _NO_SEXAGESIMAL.get(tag, rx)) for tag, rx in _resolvers]
+del _first, _resolvers
 
 _ALLOWED = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq",
                                                "map")}

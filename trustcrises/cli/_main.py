@@ -60,6 +60,8 @@ def _parser() -> argparse.ArgumentParser:
     data_dir(p)
     p = sub.add_parser("show", help="everything about one case: summary, timeline, sources")
     p.add_argument("case_id", metavar="CASE_ID")
+    p.add_argument("--viewpoints", metavar="N", default="10", type=_count_or_all,
+                   help="how many viewpoints to print: a number, or all (default 10)")
     lang(p)
     data_dir(p)
     p = sub.add_parser("tables", help="the tables and their Parquet files")
@@ -86,6 +88,14 @@ def _parser() -> argparse.ArgumentParser:
                    help="collection folder (default: the current folder)")
     _COMMANDS.update(register_table_commands(sub))
     return parser
+
+
+def _count_or_all(value: str) -> int | None:
+    if value == "all":
+        return None
+    if value.isdigit():
+        return int(value)
+    raise argparse.ArgumentTypeError(f"expected a number or all, not {value!r}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -123,7 +133,7 @@ def _list(args: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     from ._terminal import show_text
 
-    print(show_text(args.case_id, args.data_dir, args.lang))
+    print(show_text(args.case_id, args.data_dir, args.lang, viewpoints=args.viewpoints))
     return 0
 
 

@@ -61,6 +61,11 @@ def register_table_commands(sub: argparse._SubParsersAction
                    help="cases in the order to show (default: every case, by start date)")
     p.add_argument("--fields", type=_fields, action="extend", metavar="F,F,...",
                    help=f"columns to show, comma-separated: {', '.join(L.COMPARE_FIELDS)}")
+    p.add_argument("--selection", metavar="CODE", help="only the cases in the collection for "
+                   "this reason: seed_article, canonical or user_pressure (users pressing a "
+                   "company's decision)")
+    p.add_argument("--pressed", action="store_true", help="only the cases in which a business "
+                   "decision was pressed (reversed, partly reversed or upheld)")
     _options(p)
     p = sub.add_parser("timeline", help="a table of one case's dated, sourced events",
                        epilog=_EPILOG["timeline"], formatter_class=raw)
@@ -117,7 +122,7 @@ def _compare(args: argparse.Namespace) -> int:
 
     fmt = _format(args)
     table = compare(args.case_ids or None, lang=args.lang, fields=args.fields,
-                    data_dir=args.data_dir)
+                    selection=args.selection, pressed=args.pressed, data_dir=args.data_dir)
     return _emit(table, args, fmt)
 
 

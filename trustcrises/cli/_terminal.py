@@ -10,7 +10,8 @@ from pathlib import Path
 
 from .._errors import CaseNotFoundError
 from .._problems import did_you_mean
-from .._text import iso_at, wrap
+from .. import _labels as L
+from .._text import iso_at, pad, width, wrap
 from ..data._load import rows
 
 
@@ -19,20 +20,25 @@ def labels(data_dir: str | Path | None, lang: str) -> dict[tuple[str, str], str]
 
 
 def _year_span(case: dict) -> str:
+    """'2013', '2013–2014', '2013–' (ongoing) or '2013–?' (ended, end not dated)."""
     start, end = case["start_date"], case["end_date"]
     if end is None:
-        return f"{start.year}–"
+        return f"{start.year}–" if case.get("status") == "ongoing" else f"{start.year}–?"
     return str(start.year) if end.year == start.year else f"{start.year}–{end.year}"
 
 
 def list_text(data_dir: str | Path | None = None, lang: str = "en") -> str:
     cases = sorted(rows("cases", data_dir), key=lambda c: (c["start_date"], c["case_id"]))
-    width = max((len(c["case_id"]) for c in cases), default=7)
-    lines = [f"{'case_id':<{width}}  {'years':<9}  company · title"]
+    ids = max([width(c["case_id"]) for c in cases] + [width(L.text(lang, "col.case"))])
+    years = max([width(_year_span(c)) for c in cases] + [width(L.text(lang, "col.years"))])
+    head = (f"{pad(L.text(lang, 'col.case'), ids)}  {pad(L.text(lang, 'col.years'), years)}  "
+            f"{L.text(lang, 'col.company')} · {L.text(lang, 'col.title')}")
+    lines = [head]
     for case in cases:
-        lines.append(f"{case['case_id']:<{width}}  {_year_span(case):<9}  "
+        lines.append(f"{pad(case['case_id'], ids)}  {pad(_year_span(case), years)}  "
                      f"{case[f'company_{lang}']} · {case[f'title_{lang}']}")
-    lines.append(f"{len(cases)} cases. Details: trustcrises show CASE_ID")
+    noun = L.text(lang, "list.case" if len(cases) == 1 else "list.cases")
+    lines.append(L.text(lang, "list.footer", count=len(cases), cases=noun))
     return "\n".join(lines)
 
 
@@ -59,82 +65,123 @@ def find_case(case_id: str, data_dir: str | Path | None = None) -> dict:
     return cases[case_id]
 
 
-_HEAD = {
-    "en": ("Company", "Region", "Industry", "Period", "Cause", "SCCT cluster", "Pressure from",
-           "Decision reversed", "Days to first response", "Days to decisive response",
-           "Coding rationale", "Trigger", "Response", "Outcome", "Note", "Timeline", "Sources",
-           "Viewpoints", "yes", "no", "unknown", "ongoing"),
-    "zh": ("公司", "地区", "行业", "时间", "起因", "SCCT 危机类型", "压力来源", "决策是否被逆转",
-           "首次回应天数", "决定性回应天数", "编码理由", "触发", "回应", "结果", "备注", "时间线",
-           "来源", "评论观点", "是", "否", "未知", "持续中"),
-}
+# The case's columns that `show` lists as facts, in model order; the others are its title,
+# summary, dates (shown as the period), text sections and derived date bounds.
+_NOT_FACTS = {"case_id", "title_en", "title_zh", "summary_en", "summary_zh", "start_date",
+              "end_date", "date_precision", "article_role", "identification",
+              "decision_reversed", "start_earliest", "start_latest", "end_earliest",
+              "end_latest"}
+_SECTIONS = ("coding_rationale", "trigger", "response", "outcome", "note")
 
 
-def show_text(case_id: str, data_dir: str | Path | None = None, lang: str = "en") -> str:
-    """Everything about one case: summary, coding, timeline with quotes, sources."""
+def _facts(case: dict, lang: str, code: object) -> list[tuple[str, str]]:
+    """(label, value) for every fact column of the cases model, generated from the model."""
+    from .._catalog import TABLES
+
+    schema = TABLES["cases"].model.to_schema()
+    end = _date(case["end_date"], case["date_precision"]) if case["end_date"] else \
+        L.text(lang, "period.ongoing" if case["status"] == "ongoing" else "period.not_dated")
+    facts = [(L.text(lang, "col.company"), case[f"company_{lang}"]),
+             (L.text(lang, "col.period"),
+              f"{_date(case['start_date'], case['date_precision'])} → {end}")]
+    for name, column in schema.columns.items():
+        if name in _NOT_FACTS or name.endswith(("_en", "_zh")):
+            continue
+        value = case[name]
+        codes = (column.metadata or {}).get("codes")
+        if codes:
+            shown = code(codes, value)
+        elif isinstance(value, bool) or (value is None and str(column.dtype) == "boolean"):
+            shown = L.yes_no(lang, value)
+        elif value is None:
+            shown = L.text(lang, "unknown")
+        else:
+            shown = f"{value:g}" if isinstance(value, float) else str(value)
+        label = L.text(lang, f"col.{name}") if f"col.{name}" in L.TEXT[lang] else name
+        if name.startswith("days_to_"):
+            label = L.column_label(lang, name)
+        facts.append((label, shown))
+    return facts
+
+
+def show_text(case_id: str, data_dir: str | Path | None = None, lang: str = "en", *,
+              viewpoints: int | None = 10) -> str:
+    """Everything about one case: summary, coding, timeline with quotes, sources.
+
+    ``viewpoints``: how many viewpoints to print (None: all).
+    """
     case = find_case(case_id, data_dir)
     label = labels(data_dir, lang)
-    h = dict(zip(("company", "region", "industry", "period", "cause", "cluster", "pressure",
-                  "reversed", "first", "decisive", "rationale", "trigger", "response",
-                  "outcome", "note", "timeline", "sources", "viewpoints", "yes", "no",
-                  "unknown", "ongoing"), _HEAD[lang]))
+    unknown = L.text(lang, "unknown")
     events = sorted((e for e in rows("events", data_dir) if e["case_id"] == case_id),
                     key=lambda e: e["seq"])
-    views = [v for v in rows("viewpoints", data_dir) if v["case_id"] == case_id]
+    views = sorted((v for v in rows("viewpoints", data_dir) if v["case_id"] == case_id),
+                   key=lambda v: v["viewpoint_id"])
     sources = {s["source_id"]: s for s in rows("sources", data_dir)}
+    sep = L.text(lang, "label_sep")
 
     def code(field: str, value: str | None) -> str:
-        return label.get((field, value), value) if value else h["unknown"]
+        return label.get((field, value), value) if value else unknown
 
-    end = _date(case["end_date"], case["date_precision"]) if case["end_date"] else \
-        h["ongoing"]
-    reversed_ = {True: h["yes"], False: h["no"], None: h["unknown"]}[case["decision_reversed"]]
-    days = [h["unknown"] if d is None else str(d) for d in
-            (case["days_to_first_response"], case["days_to_decisive_response"])]
-    out = [f"{case[f'title_{lang}']}  [{case_id}]", "",
-           _wrap(case[f"summary_{lang}"], ""), ""]
-    facts = [(h["company"], case[f"company_{lang}"]),
-             (h["region"], code("region", case["region"])),
-             (h["industry"], code("industry", case["industry"])),
-             (h["period"], f"{_date(case['start_date'], case['date_precision'])} → {end}"),
-             (h["cause"], code("cause_category", case["cause_category"])),
-             (h["cluster"], code("scct_cluster", case["scct_cluster"])),
-             (h["pressure"], code("pressure_source", case["pressure_source"])),
-             (h["reversed"], reversed_), (h["first"], days[0]), (h["decisive"], days[1])]
-    width = max(len(k) for k, _ in facts) + 2
-    out += [f"{k + ':':<{width}}{v}" for k, v in facts]
-    for key in ("rationale", "trigger", "response", "outcome", "note"):
-        column = {"rationale": "coding_rationale"}.get(key, key)
-        if case.get(f"{column}_{lang}"):
-            out += ["", f"{h[key]}:", _wrap(case[f"{column}_{lang}"], "  ")]
-    out += ["", f"{h['timeline']}:"]
+    def heading(key: str) -> str:
+        return L.text(lang, f"col.{key}") + sep.rstrip()
+
+    out = [f"{case[f'title_{lang}']}  [{case_id}]", "", _wrap(case[f"summary_{lang}"], ""), ""]
+    facts = _facts(case, lang, code)
+    room = max(width(k) for k, _ in facts) + width(sep)
+    out += [_wrap(v, " " * room).replace(" " * room, pad(k + sep, room), 1) for k, v in facts]
+    for key in _SECTIONS:
+        if case.get(f"{key}_{lang}"):
+            out += ["", heading(key), _wrap(case[f"{key}_{lang}"], "  ")]
+    out += ["", heading("timeline")]
     for event in events:
         kind = code("event_type", event["event_type"])
         if event["strategy"]:
             kind += f" · {code('strategy', event['strategy'])}"
+        if event["channel"]:
+            kind += f" · {code('channel', event['channel'])}"
         if event["is_decisive"]:
-            kind += " ★"
-        out.append(f"  {event['seq']:>2}. {_date(event['date'], event['date_precision']):<10}"
-                   f"  {kind} — {event[f'actor_{lang}']}")
-        out.append(_wrap(event[f"description_{lang}"], " " * 18))
-        out.append(_wrap(f"“{event['quote']}” [{event['source_id']}]", " " * 18))
+            kind += f" {L.DECISIVE}"
+        when = _date(event["date"], event["date_precision"])
+        if event.get("time"):
+            when += f" {event['time']}"
+        out.append(f"  {event['seq']:>2}. {pad(when, 16)}  {kind} — {event[f'actor_{lang}']}")
+        out.append(_wrap(event[f"description_{lang}"], " " * 6))
+        out.append(_wrap(_quoted(event["quote"]) + f" [{event['source_id']}]", " " * 6))
         if event.get(f"note_{lang}"):
-            out.append(_wrap("! " + event[f"note_{lang}"], " " * 18))
+            out.append(_wrap("! " + event[f"note_{lang}"], " " * 6))
+    if any(e["is_decisive"] for e in events):
+        out += ["", L.text(lang, "show.decisive")]
     cited = sorted({e["source_id"] for e in events} | {v["source_id"] for v in views})
-    out += ["", f"{h['sources']}:"]
+    out += ["", heading("sources")]
     for source_id in cited:
         s = sources[source_id]
-        when = s["published"].isoformat() if s["published"] else "n.d."
-        out.append(f"  [{source_id}] {s['publisher']}, “{s['title']}”, {when}. "
-                   f"{s['url'] or ''}".rstrip())
+        when = iso_at(s["published"], s.get("published_precision")) if s["published"] else \
+            L.text(lang, "no_date")
+        out.append(_wrap(f"[{source_id}] {s['publisher']}, {_quoted(s['title'])}, {when}."
+                         + (f" {s['url']}" if s["url"] else ""), "  "))
+        if s.get(f"note_{lang}"):
+            out.append(_wrap(s[f"note_{lang}"], " " * 6))
     if views:
-        out += ["", f"{h['viewpoints']} ({len(views)}):"]
-        for view in sorted(views, key=lambda v: v["viewpoint_id"]):
+        shown = views if viewpoints is None else views[:viewpoints]
+        out += ["", f"{L.text(lang, 'col.viewpoints')} ({len(views)}){sep.rstrip()}"]
+        for view in shown:
             stance = ""
             if view["stance"]:
-                stance = (f" [{code('proposition', view['proposition'])}: "
+                stance = (f" [{code('proposition', view['proposition'])}{sep}"
                           f"{code('stance', view['stance'])}]")
             out.append(_wrap(f"{view[f'commentator_{lang}']} · {code('theme', view['theme'])}"
-                             f"{stance}: {view[f'claim_{lang}']}", "  "))
-            out.append(_wrap(f"“{view['quote']}” [{view['source_id']}]", "    "))
+                             f"{stance}{sep}{view[f'claim_{lang}']}", "  "))
+            out.append(_wrap(_quoted(view["quote"]) + f" [{view['source_id']}]", "    "))
+        if len(shown) < len(views):
+            out.append("  " + L.text(lang, "show.more_viewpoints",
+                                     count=len(views) - len(shown), case_id=case_id))
     return "\n".join(out)
+
+
+def _quoted(text: str) -> str:
+    """Text in quotation marks, unless it already carries its own."""
+    text = text.strip()
+    if len(text) >= 2 and text[0] in "“「\"'‘" and text[-1] in "”」\"'’":
+        return text
+    return f"“{text}”"

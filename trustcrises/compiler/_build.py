@@ -144,13 +144,23 @@ def build(source: str | Path | None = None, out: str | Path | None = None,
     data, schema_files = render_outputs(frames, package)
     changed = _write_all([(schema_dir, schema_files), (out_dir, data)], lock=out_dir)
     outputs = tuple(out_dir / f for f in data) + tuple(schema_dir / f for f in schema_files)
-    if checkout is not None and schemas is None:  # the checkout's own data card
-        from ._datasheet import update_datasheet
+    if checkout is not None and schemas is None:  # the checkout's own data card and README
+        from ._datasheet import (
+            claim_markdown,
+            columns_markdown,
+            composition_markdown,
+            update_generated,
+        )
 
-        sheet = checkout / "DATASHEET.md"
-        if sheet.exists() and update_datasheet(sheet):
-            changed.append(sheet)
-        outputs += (sheet,)
+        claim = claim_markdown(frames)
+        for doc, sections in (("DATASHEET.md", {"columns": columns_markdown(),
+                                                "composition": composition_markdown(frames),
+                                                "claim": claim}),
+                              ("README.md", {"claim": claim})):
+            if (checkout / doc).exists():
+                if update_generated(checkout / doc, sections):
+                    changed.append(checkout / doc)
+                outputs += (checkout / doc,)
     return BuildResult(outputs, tuple(changed), {n: len(f) for n, f in frames.items()},
                        checkout)
 

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 DESCRIPTOR = "datapackage.json"
+#: The ``DataFrame.attrs`` key naming the build a frame was loaded from.
+DATA_DIR_ATTR = "trustcrises.data_dir"
 
 
 def _folder(data_dir: str | Path | None) -> Path:
@@ -115,7 +117,10 @@ def load(name: str, *, data_dir: str | Path | None = None) -> pd.DataFrame:
     except (pa.ArrowException, OSError) as exc:
         raise DataIntegrityError(f"{str(path(name, data_dir=data_dir))!r} is not a readable "
                                  f"Parquet file ({exc}). " + _restore_hint(data_dir)) from None
-    return arrow_table.to_pandas(types_mapper=arrow_to_pandas_type)
+    frame = arrow_table.to_pandas(types_mapper=arrow_to_pandas_type)
+    if data_dir is not None:  # so tc.validate checks it against its own build's codebook
+        frame.attrs[DATA_DIR_ATTR] = str(data_dir)
+    return frame
 
 
 def load_cases(*, data_dir: str | Path | None = None) -> pd.DataFrame:

@@ -25,6 +25,7 @@ class Inputs:
         from ..data._load import load
 
         self.data_dir = data_dir
+        self._timelines: dict[str, list[dict[str, Any]]] | None = None
         self.user = any(given.get(n) is not None for n in ("cases", "events"))
         book = given.pop("codebook", None)
         self.codebook = self._checked("codebook", book, None) if book is not None \
@@ -44,6 +45,21 @@ class Inputs:
             raise TypeError(f"{name}= takes a pandas DataFrame (such as tc.load_{name}()), "
                             f"not {type(frame).__name__}")
         return validate(frame, table=name, codebook=codebook)
+
+    def timeline(self, case_id: str) -> list[dict[str, Any]]:
+        """A case's events as dicts, in seq order (grouped once for all cases: linear)."""
+        if self._timelines is None:
+            grouped: dict[str, list[dict[str, Any]]] = {}
+            for row in records(self.frames["events"]):
+                grouped.setdefault(row["case_id"], []).append(row)
+            self._timelines = {c: sorted(rows, key=lambda r: r["seq"])
+                               for c, rows in grouped.items()}
+        return self._timelines.get(case_id, [])
+
+    def strategies(self, case_id: str) -> list[str]:
+        """The strategy of each of a case's response events, in order (repeats kept)."""
+        return [e["strategy"] for e in self.timeline(case_id)
+                if e["event_type"] == "response" and e["strategy"] is not None]
 
     def labels(self, lang: str) -> dict[tuple[str, str], str]:
         book = self.codebook
@@ -87,14 +103,3 @@ def _unknown_case(case_id: object, valid: list[str]) -> CaseNotFoundError:
     hint = did_you_mean(case_id, valid)
     return CaseNotFoundError(f"Unknown case {case_id!r}. " + (f"{hint} " if hint else "")
                              + f"Valid case ids: {', '.join(sorted(valid))}.")
-
-
-def events_of(events: pd.DataFrame, case_id: str) -> list[dict[str, Any]]:
-    rows = [r for r in records(events) if r["case_id"] == case_id]
-    return sorted(rows, key=lambda r: r["seq"])
-
-
-def strategies_used(events: pd.DataFrame, case_id: str) -> list[str]:
-    """The strategy of each of a case's response events, in order (repeats kept)."""
-    return [e["strategy"] for e in events_of(events, case_id)
-            if e["event_type"] == "response" and e["strategy"] is not None]

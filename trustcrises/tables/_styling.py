@@ -14,7 +14,7 @@ WIDTHS = {"company": "96px", "title": "200px", "year": "52px", "cause_category":
           "trigger": "210px",
           "pressure_source": "100px", "responses": "170px", "days_to_first_response": "76px",
           "days_to_decisive_response": "76px", "response_timing": "96px", "outcome": "230px",
-          "decision_reversed": "76px",
+          "decision_outcome": "86px",
           "date": "104px", "event_type": "76px", "strategy": "104px", "decisive": "58px",
           "actor": "130px", "description": "250px", "source": "150px", "quote": "190px"}
 

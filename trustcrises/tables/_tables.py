@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import _labels as L
-from ._inputs import Inputs, events_of, pick_cases, records, strategies_used
+from .._errors import CaseNotFoundError
+from ._inputs import Inputs, pick_cases, records
 from ._styling import WIDTHS, styled, with_spanners
 
 if TYPE_CHECKING:
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 __all__ = ["compare", "response_matrix", "timeline"]
 
 _DAYS = ("days_to_first_response", "days_to_decisive_response")
+#: The decision outcomes of a case in which users or the public pressed a business decision.
+PRESSED = ("reversed", "partially_reversed", "upheld")
 _CASE = "case label"                 # the row label column of the matrix
 
 
@@ -35,6 +38,8 @@ def compare(
     *,
     lang: L.Lang = "en",
     fields: list[str] | None = None,
+    selection: str | None = None,
+    pressed: bool = False,
     cases: pd.DataFrame | None = None,
     events: pd.DataFrame | None = None,
     codebook: pd.DataFrame | None = None,
@@ -47,7 +52,8 @@ def compare(
     ``trigger``, ``pressure_source`` (who applied the pressure), ``responses`` (strategy labels
     in the order used), ``days_to_first_response``, ``days_to_decisive_response``,
     ``response_timing`` (a bar of the days to the decisive response, on one scale for all
-    rows), ``outcome`` and ``decision_reversed``, grouped under spanners, with a title, a
+    rows), ``outcome`` and ``decision_outcome`` (what became of the decision users pressed:
+    reversed, partly reversed, upheld, ...), grouped under spanners, with a title, a
     subtitle and a source note citing the dataset and its version.
 
     Parameters
@@ -58,6 +64,12 @@ def compare(
         ``"en"`` or ``"zh"``: every label, header and text in that language.
     fields
         The columns to show, a subset of the names above (shown in the order above).
+    selection
+        Only the cases in the collection for this reason: ``"seed_article"``,
+        ``"canonical"`` or ``"user_pressure"`` (users pressing a company's decision).
+    pressed
+        Only the cases in which a business decision was pressed: its outcome is reversed,
+        partly reversed or upheld (every selection, the seed article's cases included).
     cases, events, codebook
         Your own frames (checked with ``tc.validate`` first); the bundled tables when None.
     data_dir
@@ -89,6 +101,14 @@ def compare(
     chosen = [f for f in L.COMPARE_FIELDS if f in chosen]
     data = Inputs(data_dir, cases=cases, events=events, codebook=codebook)
     rows = pick_cases(data.frames["cases"], case_ids)
+    if selection is not None:
+        valid = sorted({r["selection"] for r in rows if r["selection"]})
+        rows = [r for r in rows if r["selection"] == selection]
+        if not rows:
+            raise CaseNotFoundError(f"No case has selection {selection!r}. Valid "
+                                    f"selections: {', '.join(valid)}.")
+    if pressed:
+        rows = [r for r in rows if r["decision_outcome"] in PRESSED]
     frame = _compare_frame(rows, data, lang, chosen)
 
     table = GT(frame)
@@ -102,8 +122,8 @@ def compare(
         table = table.fmt_integer(columns=days, use_seps=False).cols_align("right", days)
     if "year" in chosen:
         table = table.cols_align("right", "year")
-    if "decision_reversed" in chosen:
-        table = table.cols_align("center", "decision_reversed")
+    if "decision_outcome" in chosen:
+        table = table.cols_align("center", "decision_outcome")
     if "response_timing" in chosen:
         longest = frame["response_timing"].max()
         table = (table.fmt(lambda days: _timing_bar(days, longest, lang),
@@ -122,11 +142,10 @@ def _compare_frame(rows: list[dict[str, Any]], data: Inputs, lang: str, chosen: 
     import pandas as pd
 
     label = data.labels(lang)
-    events = data.frames["events"]
     sep = L.text(lang, "responses.sep")
 
     def responses(case_id: str) -> str | None:
-        used = strategies_used(events, case_id)
+        used = data.strategies(case_id)
         names = [label.get(("strategy", s), s) for s in dict.fromkeys(used)]
         return sep.join(names) if names else None
 
@@ -148,7 +167,7 @@ def _compare_frame(rows: list[dict[str, Any]], data: Inputs, lang: str, chosen: 
         "response_timing": [float("nan") if r["days_to_decisive_response"] is None
                             else float(r["days_to_decisive_response"]) for r in rows],
         "outcome": [r[f"outcome_{lang}"] for r in rows],
-        "decision_reversed": [L.yes_no(lang, r["decision_reversed"]) for r in rows],
+        "decision_outcome": [code("decision_outcome", r["decision_outcome"]) for r in rows],
     }
     frame = pd.DataFrame({f: columns[f] for f in chosen})
     for f in chosen:
@@ -211,7 +230,7 @@ def timeline(
     (case,) = pick_cases(data.frames["cases"], [case_id])
     label = data.labels(lang)
     publisher = {r["source_id"]: r["publisher"] for r in records(data.frames["sources"])}
-    rows = events_of(data.frames["events"], case_id)
+    rows = data.timeline(case_id)
 
     def code(field: str, value: str | None) -> str:
         return "" if value is None else label.get((field, value), value)
@@ -286,7 +305,6 @@ def response_matrix(
                                        posture_order.get(r["posture"], len(posture_order)),
                                        r["sort_order"]))
     codes = [r["code"] for r in strategies]
-    events = data.frames["events"]
 
     matrix: dict[str, list[str]] = {
         _CASE: [L.text(lang, "case.label", company=r[f"company_{lang}"],
@@ -294,7 +312,7 @@ def response_matrix(
     for code in codes:
         matrix[code] = []
     for r in rows:
-        used = strategies_used(events, r["case_id"])
+        used = data.strategies(r["case_id"])
         for code in codes:
             n = used.count(code)
             matrix[code].append((str(n) if count else L.USED) if n else "")

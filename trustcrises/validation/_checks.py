@@ -220,7 +220,7 @@ def polars_schema(table: str) -> object:
     """The table's model as a ``pandera.polars`` schema: same columns, dtypes and checks."""
     try:
         import pandera.polars as pap
-        import polars as pl
+        import polars  # noqa: F401  (pandera's Polars backend needs it)
     except ImportError as exc:
         raise ImportError("Validating a Polars frame needs pandera's Polars backend: pip "
                           f"install 'pandera[polars]' ({exc})") from None

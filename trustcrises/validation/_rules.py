@@ -32,7 +32,7 @@ from ._columns import (
     _present_mask,
     _text,
 )
-from .._problems import did_you_mean
+from .._problems import close_codes, did_you_mean
 from .._text import HAN, HAN_CLASS, iso_at
 
 Report = Callable[..., None]  # report(table, index, column, rule, *, value=, suggestion=)
@@ -78,9 +78,10 @@ def check_codes(frames: dict[str, pd.DataFrame], report: Report, locate: Locate)
             for index, value in found:
                 choices = valid[field]
                 if value not in hints:
-                    hints[value] = did_you_mean(value, choices) or (
-                        f"Valid codes: {', '.join(sorted(choices))}." if choices else
-                        f"The codebook has no codes for {field!r}; add them to codebook.yaml.")
+                    close = close_codes(value, choices)
+                    hints[value] = (
+                        "Did you mean " + " or ".join(repr(c) for c in close) + "?" if close
+                        else _no_close_code(field, choices))
                 report(table, index, column, f"is not a valid {field} code in the codebook",
                        value=value, suggestion=hints[value])
     strategy = _bools(book["field"] == "strategy")
@@ -88,6 +89,14 @@ def check_codes(frames: dict[str, pd.DataFrame], report: Report, locate: Locate)
     for position in np.flatnonzero(strategy & ~complete).tolist():
         report("codebook", _labels(book)[position], "posture", "every strategy code needs a "
                "posture and a benoit category")
+
+
+def _no_close_code(field: str, choices: set[str]) -> str:
+    """What to do when no valid code is close in meaning to the one written."""
+    valid = f"Valid codes: {', '.join(sorted(choices))}. " if choices else ""
+    return (f"{valid}If none fits, add your own code to the collection's codebook.yaml, under "
+            f"`{field}:`, with code, label_en, label_zh, definition_en and definition_zh "
+            "(`trustcrises codes " + field + "` lists the codes with their meanings)")
 
 
 def check_primary_keys(frames: dict[str, pd.DataFrame], report: Report,
@@ -198,6 +207,10 @@ def check_cases(frames: dict[str, pd.DataFrame], report: Report, locate: Locate)
     for index, first, last in rows:
         report("cases", index, "end_date", f"is before start_date {first.isoformat()}",
                value=last.isoformat())
+    ongoing = _present_mask(end) & _bools(cases["status"] == "ongoing")
+    for position in np.flatnonzero(ongoing).tolist():
+        report("cases", labels[position], "status", "is 'ongoing' but the case has an "
+               "end_date; set status to 'ended' or remove the end_date", value="ongoing")
 
 
 def check_viewpoints(frames: dict[str, pd.DataFrame], report: Report, locate: Locate) -> None:

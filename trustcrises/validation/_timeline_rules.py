@@ -61,7 +61,8 @@ class _Rows:
         for name, mask in masks.items():
             setattr(self, name, mask)
         for column in ("seq", "date", "date_precision", "event_type", "strategy",
-                       "strategy_rationale_en", "strategy_rationale_zh", "is_decisive"):
+                       "strategy_rationale_en", "strategy_rationale_zh", "is_decisive",
+                       "time"):
             setattr(self, column, _objects(events[column]))
 
     def label(self, position: int) -> object:
@@ -89,6 +90,7 @@ def _check_seq(rows: _Rows, group: list[int], report: Report) -> None:
 def _check_dates(rows: _Rows, ordered: list[int], start: object, report: Report) -> None:
     latest_start = None
     trigger_start = None
+    trigger_time = None
     for position in ordered:
         date, precision = rows.date[position], rows.date_precision[position]
         kind = rows.event_type[position]
@@ -107,9 +109,19 @@ def _check_dates(rows: _Rows, ordered: list[int], start: object, report: Report)
             report("events", index, "date", f"is earlier than an event before it in seq "
                    f"order ({latest_start.isoformat()}); order events by date",
                    value=date.isoformat())
+        if _present(rows.time[position]) and precision != "day":
+            report("events", index, "time", f"a time of day needs a date to the day, but "
+                   f"date_precision is {precision!r}", value=rows.time[position])
         latest_start = max(latest_start, date) if latest_start else date
+        if main and trigger_time is not None and date == trigger_start \
+                and _present(rows.time[position]) and rows.time[position] < trigger_time:
+            report("events", index, "time", f"is before the trigger's time {trigger_time} on "
+                   "the same day; give both times in the crisis's time zone",
+                   value=rows.time[position])
         if _is(kind, "trigger"):
             trigger_start = date
+            trigger_time = rows.time[position] if _present(rows.time[position]) and \
+                precision == "day" else None
             if _present(start) and date != start:
                 report("events", index, "date", f"the trigger's date must equal the case's "
                        f"start_date {start.isoformat()}", value=date.isoformat())

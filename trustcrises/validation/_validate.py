@@ -21,8 +21,9 @@ def validate(frame: pd.DataFrame | pl.DataFrame, *, table: str,
     """Check ``frame`` against the rules of ``table`` and report every failure at once.
 
     Checks columns, dtypes and constraints (from the pandera model), then every rule the build
-    runs that this one frame can show: unique keys, codes (against ``codebook``, the bundled
-    one by default), both languages of each text pair, and the rules of the table (for events,
+    runs that this one frame can show: unique keys, codes (against ``codebook``; by default
+    the codebook of the build the frame was loaded from with ``data_dir=``, else the bundled
+    one), both languages of each text pair, and the rules of the table (for events,
     the timeline rules within each case; pass ``cases`` to check events against their case's
     start date as well). Returns the frame unchanged when it is valid.
 
@@ -54,7 +55,7 @@ def validate(frame: pd.DataFrame | pl.DataFrame, *, table: str,
 
     from ._registry import run_rules
     from ._columns import is_polars
-    from ..data._load import load
+    from ..data._load import DATA_DIR_ATTR, load
 
     spec = _table(table)
     polars = is_polars(frame) and type(frame).__name__ == "DataFrame"
@@ -81,7 +82,10 @@ def validate(frame: pd.DataFrame | pl.DataFrame, *, table: str,
     complete = set(spec.model.to_schema().columns) <= set(work.columns)
     frames = {spec.name: work}
     if complete and spec.name != "codebook":
-        frames["codebook"] = codebook if codebook is not None else load("codebook")
+        # a frame loaded from a build is checked against that build's codebook
+        built = getattr(frame, "attrs", {}).get(DATA_DIR_ATTR) if not polars else None
+        frames["codebook"] = codebook if codebook is not None else load("codebook",
+                                                                        data_dir=built)
     if complete and cases is not None and spec.name == "events":
         frames["cases"] = cases
 
