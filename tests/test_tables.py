@@ -22,6 +22,7 @@ from conftest import concat
 
 import trustcrises as tc
 from trustcrises import _labels as L
+from trustcrises._text import quoted
 from trustcrises.data import _load
 from trustcrises.export._content import content
 
@@ -425,13 +426,15 @@ def test_timeline_rows_are_the_dated_events_with_sources(data_dir, frames, lang)
     assert len(found.rows) == len(events)
     for row, event in zip(found.rows, events.itertuples()):
         date, kind, strategy, decisive, actor, description, source, quote = row
-        assert kind == types[event.event_type]
+        channels = labels(frames, "channel", lang)
+        assert kind == types[event.event_type] + (
+            f" · {channels[event.channel]}" if pd.notna(event.channel) else "")
         assert strategy == (strategies[event.strategy] if pd.notna(event.strategy) else "")
         assert decisive == ("★" if event.is_decisive else "")
         assert actor == getattr(event, f"actor_{lang}")
         assert description == getattr(event, f"description_{lang}")
         assert source == f"{publishers[event.source_id]} [{event.source_id}]"
-        assert quote == f"“{event.quote}”"
+        assert quote == quoted(event.quote) and not quote.startswith("““")
         d = event.date
         assert date == {("en", "day"): f"{d:%Y-%m-%d}", ("en", "month"): f"{d:%Y-%m}",
                         ("en", "year"): f"{d:%Y}", ("zh", "day"): f"{d.year}年{d.month}月{d.day}日",
@@ -490,3 +493,13 @@ def test_matrix_marks_or_counts_the_strategies_each_case_used(frames):
     year = frames["cases"].set_index("case_id").loc[EXAMPLE, "start_date"].year
     assert marks.rows[0][0] == f"Xiaomi ({year})"
     assert marks.subtitle.startswith("● the company used the strategy at least once")
+
+
+def test_timeline_shows_the_time_of_day_and_the_channel_and_no_doubled_quotes():
+    found = content(tc.timeline("haidilao-2017-kitchen-rats"))
+    rows = {tuple(r[:2]) for r in found.rows}
+    assert ("2017-08-25 17:16", "Response · Social media") in rows
+    assert ("2017-08-25", "Trigger · News report") in rows
+    zh = content(tc.timeline("haidilao-2017-kitchen-rats", lang="zh"))
+    assert any(r[0] == "2017年8月25日 17:16" for r in zh.rows)
+    assert not any(cell.startswith("““") for row in found.rows + zh.rows for cell in row)

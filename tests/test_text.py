@@ -65,3 +65,12 @@ def test_period_end():
     assert period_end(dt.date(2023, 12, 1), "month") == dt.date(2023, 12, 31)
     assert period_end(dt.date(2023, 1, 1), "year") == dt.date(2023, 12, 31)
     assert period_end(dt.date(2023, 5, 6), "day") == dt.date(2023, 5, 6)
+
+
+@pytest.mark.parametrize("text, shown", [("很简单", "“很简单”"), ("“很简单。”", "“很简单。”"),
+                                         ("「引号」", "「引号」"), ('"said"', '"said"'),
+                                         ("“half", "““half”")])
+def test_quotes_are_wrapped_only_when_they_carry_no_marks_of_their_own(text, shown):
+    from trustcrises._text import quoted
+
+    assert quoted(text) == shown

@@ -113,3 +113,11 @@ def period_end(date: dt.date, precision: str) -> dt.date:
 def iso_at(date: dt.date, precision: str | None) -> str:
     """The date written at its precision: '2024', '2024-03' or '2024-03-01'."""
     return date.isoformat()[: {"year": 4, "month": 7}.get(precision or "day", 10)]
+
+
+def quoted(text: str) -> str:
+    """Text in quotation marks, unless it already opens and closes with its own."""
+    text = text.strip()
+    if len(text) >= 2 and text[0] in "“「『\"'‘" and text[-1] in "”」』\"'’":
+        return text
+    return f"“{text}”"

@@ -11,7 +11,7 @@ from pathlib import Path
 from .._errors import CaseNotFoundError
 from .._problems import did_you_mean
 from .. import _labels as L
-from .._text import iso_at, pad, width, wrap
+from .._text import iso_at, pad, quoted, width, wrap
 from ..data._load import rows
 
 
@@ -147,7 +147,7 @@ def show_text(case_id: str, data_dir: str | Path | None = None, lang: str = "en"
             when += f" {event['time']}"
         out.append(f"  {event['seq']:>2}. {pad(when, 16)}  {kind} — {event[f'actor_{lang}']}")
         out.append(_wrap(event[f"description_{lang}"], " " * 6))
-        out.append(_wrap(_quoted(event["quote"]) + f" [{event['source_id']}]", " " * 6))
+        out.append(_wrap(quoted(event["quote"]) + f" [{event['source_id']}]", " " * 6))
         if event.get(f"note_{lang}"):
             out.append(_wrap("! " + event[f"note_{lang}"], " " * 6))
     if any(e["is_decisive"] for e in events):
@@ -158,7 +158,7 @@ def show_text(case_id: str, data_dir: str | Path | None = None, lang: str = "en"
         s = sources[source_id]
         when = iso_at(s["published"], s.get("published_precision")) if s["published"] else \
             L.text(lang, "no_date")
-        out.append(_wrap(f"[{source_id}] {s['publisher']}, {_quoted(s['title'])}, {when}."
+        out.append(_wrap(f"[{source_id}] {s['publisher']}, {quoted(s['title'])}, {when}."
                          + (f" {s['url']}" if s["url"] else ""), "  "))
         if s.get(f"note_{lang}"):
             out.append(_wrap(s[f"note_{lang}"], " " * 6))
@@ -172,16 +172,9 @@ def show_text(case_id: str, data_dir: str | Path | None = None, lang: str = "en"
                           f"{code('stance', view['stance'])}]")
             out.append(_wrap(f"{view[f'commentator_{lang}']} · {code('theme', view['theme'])}"
                              f"{stance}{sep}{view[f'claim_{lang}']}", "  "))
-            out.append(_wrap(_quoted(view["quote"]) + f" [{view['source_id']}]", "    "))
+            out.append(_wrap(quoted(view["quote"]) + f" [{view['source_id']}]", "    "))
         if len(shown) < len(views):
             out.append("  " + L.text(lang, "show.more_viewpoints",
                                      count=len(views) - len(shown), case_id=case_id))
     return "\n".join(out)
 
-
-def _quoted(text: str) -> str:
-    """Text in quotation marks, unless it already carries its own."""
-    text = text.strip()
-    if len(text) >= 2 and text[0] in "“「\"'‘" and text[-1] in "”」\"'’":
-        return text
-    return f"“{text}”"

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import _labels as L
 from .._errors import CaseNotFoundError
+from .._text import quoted
 from ._inputs import Inputs, pick_cases, records
 from ._styling import WIDTHS, styled, with_spanners
 
@@ -236,15 +237,18 @@ def timeline(
         return "" if value is None else label.get((field, value), value)
 
     frame = pd.DataFrame({
-        "date": [L.date_text(lang, e["date"], e["date_precision"]) for e in rows],
-        "event_type": [code("event_type", e["event_type"]) for e in rows],
+        "date": [L.date_text(lang, e["date"], e["date_precision"])
+                 + (f" {e['time']}" if e["time"] else "") for e in rows],
+        "event_type": [code("event_type", e["event_type"])
+                       + (f" · {code('channel', e['channel'])}" if e["channel"] else "")
+                       for e in rows],
         "strategy": [code("strategy", e["strategy"]) for e in rows],
         "decisive": [L.DECISIVE if e["is_decisive"] else "" for e in rows],
         "actor": [e[f"actor_{lang}"] for e in rows],
         "description": [e[f"description_{lang}"] for e in rows],
         "source": [f"{publisher[e['source_id']]} [{e['source_id']}]"
                    if e["source_id"] in publisher else f"[{e['source_id']}]" for e in rows],
-        "quote": [f"“{e['quote']}”" for e in rows],
+        "quote": [quoted(e["quote"]) for e in rows],
     }, dtype=object)
     fields = list(L.TIMELINE_FIELDS)
     table = GT(frame)
