@@ -67,7 +67,8 @@ def test_show_unknown_case_is_a_usage_error(capsys, built):
     status, out, err = run(capsys, "show", "xiaomi-2026", "--data-dir", str(built))
     assert (status, out) == (2, "")
     assert err == ("trustcrises: error: Unknown case 'xiaomi-2026'. Did you mean "
-                   "'xiaomi-2026-kol'? See trustcrises list.\n")
+                   "'xiaomi-2026-kol'? Valid case ids: xiaomi-2026-kol. (trustcrises list "
+                   "shows every case)\n")
 
 
 @pytest.mark.parametrize("command", [["list"], ["show", "xiaomi-2026-kol"], ["compare"],

@@ -90,7 +90,8 @@ def test_unknown_case_is_a_usage_error(capsys, data_dir):
     status, out, err = run(capsys, "compare", "xiaomi-2026", "--data-dir", data_dir)
     assert (status, out) == (2, "")
     assert err == ("trustcrises: error: Unknown case 'xiaomi-2026'. Did you mean "
-                   "'xiaomi-2026-kol'? Valid case ids: xiaomi-2026-kol.\n")
+                   "'xiaomi-2026-kol'? Valid case ids: xiaomi-2026-kol. (trustcrises list "
+                   "shows every case)\n")
 
 
 def test_unknown_field_is_a_usage_error(capsys, data_dir):

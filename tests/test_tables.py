@@ -298,6 +298,14 @@ def test_unknown_case_lists_the_valid_ones(data_dir, helper):
                                "Valid case ids: xiaomi-2026-kol.")
 
 
+def test_unknown_case_among_many_points_to_the_list():
+    with pytest.raises(tc.CaseNotFoundError) as info:
+        tc.compare(["xiaomi-2026"])
+    assert str(info.value) == ("Unknown case 'xiaomi-2026'. Did you mean 'xiaomi-2026-kol' or "
+                               "'xiaomi-2021-new-logo'? tc.load_cases() lists all "
+                               f"{len(tc.load_cases())} case ids.")
+
+
 def test_empty_case_list_is_an_error(data_dir):
     with pytest.raises(ValueError, match=r"^case_ids is empty: pass None for every case"):
         tc.compare([], data_dir=data_dir)

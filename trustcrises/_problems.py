@@ -69,3 +69,15 @@ def did_you_mean(value: object, choices: list[str] | set[str], *, n: int = 3) ->
     if not close:
         return None
     return "Did you mean " + " or ".join(repr(c) for c in close) + "?"
+
+
+def unknown_case(case_id: object, valid: list[str]) -> Exception:
+    """The one error for a case id that is not in the data: the nearest ids, and the valid
+    ones where there are few (``tc.load_cases()`` where there are many)."""
+    from ._errors import CaseNotFoundError
+
+    hint = did_you_mean(case_id, valid)
+    listed = f"Valid case ids: {', '.join(sorted(valid))}." if len(valid) <= 12 else \
+        f"tc.load_cases() lists all {len(valid)} case ids."
+    return CaseNotFoundError(f"Unknown case {case_id!r}. " + (f"{hint} " if hint else "")
+                             + listed)

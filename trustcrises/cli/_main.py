@@ -32,6 +32,8 @@ INTERNAL_ERROR = 3
 _HINTS = {
     ("build", "OutputError"): "the output folder is --out DIR",
     ("new", "OutputError"): "the collection folder is --source DIR",
+    **{(command, "CaseNotFoundError"): "trustcrises list shows every case"
+       for command in ("show", "compare", "timeline", "matrix")},
 }
 _REPORT = ("This is a bug in trustcrises {version}. Run the command again with --debug (or "
            "TRUSTCRISES_DEBUG=1) to see the full traceback, and report it to the trustcrises "

@@ -8,8 +8,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from .._errors import CaseNotFoundError
-from .._problems import did_you_mean
+from .._problems import unknown_case
 from .. import _labels as L
 from .._text import iso_at, pad, quoted, width, wrap
 from ..data._load import rows
@@ -59,9 +58,7 @@ def _wrap(text: str, indent: str, width: int | None = None) -> str:
 def find_case(case_id: str, data_dir: str | Path | None = None) -> dict:
     cases = {c["case_id"]: c for c in rows("cases", data_dir)}
     if case_id not in cases:
-        hint = did_you_mean(case_id, list(cases))
-        raise CaseNotFoundError(f"Unknown case {case_id!r}. " + (f"{hint} " if hint else "")
-                                + "See trustcrises list.")
+        raise unknown_case(case_id, list(cases))
     return cases[case_id]
 
 

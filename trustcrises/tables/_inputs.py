@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import _labels as L
-from .._errors import CaseNotFoundError
-from .._problems import did_you_mean
+from .._problems import unknown_case
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -95,11 +94,5 @@ def pick_cases(cases: pd.DataFrame, case_ids: object) -> list[dict[str, Any]]:
     by_id = {r["case_id"]: r for r in rows}
     for case_id in wanted:
         if case_id not in by_id:
-            raise _unknown_case(case_id, list(by_id))
+            raise unknown_case(case_id, list(by_id))
     return [by_id[c] for c in wanted]
-
-
-def _unknown_case(case_id: object, valid: list[str]) -> CaseNotFoundError:
-    hint = did_you_mean(case_id, valid)
-    return CaseNotFoundError(f"Unknown case {case_id!r}. " + (f"{hint} " if hint else "")
-                             + f"Valid case ids: {', '.join(sorted(valid))}.")
