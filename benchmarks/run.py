@@ -207,6 +207,50 @@ def compare_row(repeats: int) -> Row:
     return row
 
 
+_COMPARE_SCALING = r"""
+import json, statistics, sys, time
+import trustcrises as tc
+small, large, repeats = sys.argv[1], sys.argv[2], int(sys.argv[3])
+def run(folder):
+    return tc.compare(data_dir=folder).as_raw_html()
+run(small)  # warm-up: imports, caches
+times = {small: [], large: []}
+for i in range(repeats):
+    for folder in (small, large) if i % 2 == 0 else (large, small):
+        start = time.perf_counter(); run(folder); times[folder].append(time.perf_counter() - start)
+print(json.dumps({"small": statistics.median(times[small]),
+                  "large": statistics.median(times[large])}))
+"""
+
+
+def compare_scaling_row(small: int, large: int, repeats: int, work: Path) -> Row:
+    """``compare`` of every case at two sizes: linear means ten times the cases, ten times the
+    time (each case's events are grouped once, not searched for per case)."""
+    import generate
+
+    row = Row(f"`tc.compare()` of {large:,} cases to HTML", f"the same of {small:,} cases", 11.0)
+    built = {}
+    for n in (small, large):
+        source, out = work / f"compare-source-{n}", work / f"compare-build-{n}"
+        if not out.exists():
+            shutil.rmtree(source, ignore_errors=True)
+            generate.write_collection(source, n)
+            _run([*_cli(), "build", "--source", str(source), "--out", str(out)], work)
+        built[n] = out
+    result = subprocess.run([PYTHON, "-c", _COMPARE_SCALING, str(built[small]),
+                             str(built[large]), str(repeats)], capture_output=True, text=True,
+                            check=False)
+    try:
+        data = json.loads(result.stdout.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        row.error = f"failed (exit {result.returncode}: {result.stderr.strip()[-200:]})"
+        return row
+    row.candidate_s, row.baseline_s = data["large"], data["small"]
+    row.note = (f"median of {repeats} calls each, in one process, on synthetic collections "
+                "built from the real cases")
+    return row
+
+
 # ---------------------------------------------------------------------------------------------
 # Validation, one fresh process per size
 
@@ -426,6 +470,7 @@ def main(argv: list[str] | None = None) -> int:
         if "compare" in groups:  # last: the comparison tables are the newest code
             print("compare ...", file=sys.stderr, flush=True)
             rows.append(compare_row(max(5, repeats // 2)))
+            rows.append(compare_scaling_row(100, 1_000, 3, work))
         if "startup" in groups:
             rows += startup[2:]
         if "validate" in groups:

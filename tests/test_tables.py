@@ -511,3 +511,25 @@ def test_timeline_shows_the_time_of_day_and_the_channel_and_no_doubled_quotes():
     zh = content(tc.timeline("haidilao-2017-kitchen-rats", lang="zh"))
     assert any(r[0] == "2017年8月25日 17:16" for r in zh.rows)
     assert not any(cell.startswith("““") for row in found.rows + zh.rows for cell in row)
+
+
+@pytest.mark.parametrize("build", [lambda ids: tc.compare(ids),
+                                   lambda ids: tc.response_matrix(ids)])
+def test_cell_styles_do_not_grow_with_the_rows(build):
+    """great-tables matches every cell against every cell style, so a style per cell makes
+    rendering quadratic; the house look is one CSS rule, and only a handful of rows (the
+    decisive response of a timeline) get styles of their own."""
+    ids = list(tc.load_cases()["case_id"])
+    assert len(build(ids[:2])._styles) == len(build(ids)._styles)
+
+
+def test_compare_groups_events_once_not_per_case(monkeypatch):
+    """Each case's events come from one grouping of the events table (linear in cases)."""
+    from trustcrises.tables import _inputs
+
+    calls = []
+    records = _inputs.records
+    monkeypatch.setattr(_inputs, "records", lambda frame: calls.append(len(frame)) or
+                        records(frame))
+    tc.compare(fields=["company", "responses"])
+    assert calls.count(len(tc.load_events())) == 1

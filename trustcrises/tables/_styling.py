@@ -20,11 +20,18 @@ WIDTHS = {"company": "96px", "title": "200px", "year": "52px", "cause_category":
 
 
 def styled(table: gt.GT, lang: str) -> gt.GT:
-    """``table`` in the house look, with the font stack of ``lang``."""
+    """``table`` in the house look, with the font stack of ``lang``.
+
+    Body cells are aligned by one CSS rule for the table's id rather than a style on every
+    cell: great-tables matches each cell against every cell style, so per-cell styles make
+    rendering quadratic in the number of rows.
+    """
     from great_tables import loc, style
 
+    table_id = table._options.table_id.value
     return (
         table.opt_table_font(font=L.FONTS[lang], add=False)
+        .opt_css(f"#{table_id} .gt_row {{ vertical-align: top; line-height: 1.4; }}")
         .opt_align_table_header(align="left")
         .tab_options(
             table_font_size="13px", table_font_color="#1a1a1a",
@@ -41,8 +48,6 @@ def styled(table: gt.GT, lang: str) -> gt.GT:
             data_row_padding="5px", source_notes_font_size="11px",
             source_notes_padding="3px",
         )
-        .tab_style(style=style.css("vertical-align: top; line-height: 1.4;"),
-                   locations=loc.body())
         .tab_style(style=style.css("vertical-align: bottom;"), locations=loc.column_labels())
         .tab_style(style=style.text(weight="bold"), locations=loc.title())
     )

@@ -112,7 +112,7 @@ def compare(
         rows = [r for r in rows if r["decision_outcome"] in PRESSED]
     frame = _compare_frame(rows, data, lang, chosen)
 
-    table = GT(frame)
+    table = GT(frame, id="trustcrises-compare")
     table = with_spanners(table, lang, chosen, L.COMPARE_FIELDS)
     table = (table.tab_header(title=L.text(lang, "compare.title"),
                               subtitle=L.text(lang, "compare.subtitle"))
@@ -251,7 +251,7 @@ def timeline(
         "quote": [quoted(e["quote"]) for e in rows],
     }, dtype=object)
     fields = list(L.TIMELINE_FIELDS)
-    table = GT(frame)
+    table = GT(frame, id="trustcrises-timeline")
     table = with_spanners(table, lang, fields, L.TIMELINE_FIELDS)
     table = (table.tab_header(title=case[f"title_{lang}"],
                               subtitle=L.text(lang, "timeline.subtitle",
@@ -320,7 +320,7 @@ def response_matrix(
         for code in codes:
             n = used.count(code)
             matrix[code].append((str(n) if count else L.USED) if n else "")
-    table = GT(pd.DataFrame(matrix, dtype=object))
+    table = GT(pd.DataFrame(matrix, dtype=object), id="trustcrises-matrix")
     for posture in dict.fromkeys(r["posture"] for r in strategies if r["posture"] is not None):
         table = table.tab_spanner(label=label.get(("posture", posture), posture),
                                   columns=[r["code"] for r in strategies
