@@ -109,6 +109,8 @@ def composition_markdown(frames: dict) -> str:
 
 def claim_markdown(frames: dict) -> str:
     """What the data says about the seed article's "first time" claim, counted, both languages."""
+    import pandas as pd
+
     cases = frames["cases"].sort_values(["start_date", "case_id"])
     seed = cases[cases["article_role"] == "primary"]
     if seed.empty:
@@ -118,33 +120,26 @@ def claim_markdown(frames: dict) -> str:
     gave = before[before["decision_outcome"].isin(["reversed", "partially_reversed"])]
     full = gave[gave["decision_outcome"] == "reversed"]
     held = before[before["decision_outcome"] == "upheld"]
-    web = gave[gave["start_date"].map(lambda d: d.year) >= 1995]
-    first, first_web = gave.iloc[0], web.iloc[0] if len(web) else None
-    days = lambda r: ("" if r["days_to_decisive_response"] is None or  # noqa: E731
-                      r["days_to_decisive_response"] != r["days_to_decisive_response"]
+    earliest = gave.head(3)
+    days = lambda r: ("" if pd.isna(r["days_to_decisive_response"])  # noqa: E731
                       else f", after {int(r['days_to_decisive_response'])} days")
-    days_zh = lambda r: ("" if r["days_to_decisive_response"] is None or  # noqa: E731
-                         r["days_to_decisive_response"] != r["days_to_decisive_response"]
+    days_zh = lambda r: ("" if pd.isna(r["days_to_decisive_response"])  # noqa: E731
                          else f"，历时 {int(r['days_to_decisive_response'])} 天")
+    names = [f"{r['company_en']} ({r['start_date'].year}, `{r['case_id']}`{days(r)})"
+             for _, r in earliest.iterrows()]
+    names_zh = [f"{r['company_zh']}（{r['start_date'].year} 年，`{r['case_id']}`{days_zh(r)}）"
+                for _, r in earliest.iterrows()]
     en = (f"Before {start.isoformat()}, the start of Xiaomi's crisis, the collection holds "
           f"{len(gave)} cases in which a company's own users, customers or fans pressed a "
           f"business decision and the company gave way: {len(full)} reversed it and "
-          f"{len(gave) - len(full)} partly reversed it. The earliest is {first['company_en']} "
-          f"({first['start_date'].year}, `{first['case_id']}`{days(first)})")
+          f"{len(gave) - len(full)} partly reversed it. The earliest are "
+          + ", ".join(names[:-1]) + f" and {names[-1]}")
     zh = (f"在小米此次危机开始（{start.isoformat()}）之前，本数据集收录了 {len(gave)} 个企业自己的"
           f"用户、顾客或粉丝对其经营决策施压、企业最终让步的案例：{len(full)} 个完全撤回，"
-          f"{len(gave) - len(full)} 个部分撤回。最早的是{first['company_zh']}（"
-          f"{first['start_date'].year} 年，`{first['case_id']}`{days_zh(first)}）")
-    if first_web is not None and first_web["case_id"] != first["case_id"]:
-        outcome = frames["codebook"].set_index(["field", "code"]).loc[
-            ("decision_outcome", first_web["decision_outcome"]), "label_en"].lower()
-        en += (f"; the earliest since the web became public is {first_web['company_en']} "
-               f"({first_web['start_date'].year}, `{first_web['case_id']}`, {outcome})")
-        zh += (f"；互联网普及以来最早的是{first_web['company_zh']}（"
-               f"{first_web['start_date'].year} 年，`{first_web['case_id']}`）")
+          f"{len(gave) - len(full)} 个部分撤回。最早的几个是" + "、".join(names_zh))
     en += (f". In {len(held)} other such cases the company held its position. These are the "
-           "cases collected, not every case there is: the counts show that earlier cases exist, "
-           "not how common they are.")
+           "cases collected, not every case there is: the counts say what the collection holds, "
+           "not how common such cases are.")
     zh += (f"。另有 {len(held)} 个此类案例中企业坚持了原决定。以上只是已收录的案例，并非全部："
-           "这些数字说明此前确有先例，但不说明其多寡。")
+           "这些数字说明的是本数据集收录了什么，而非此类案例有多常见。")
     return en + "\n\n" + zh
