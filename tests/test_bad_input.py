@@ -181,6 +181,12 @@ CORPUS = [
     ("case-file-not-a-mapping", write(CASE, b"- just\n- a list\n"),
      "cases/acme-2024-recall.yaml: a case file must be a mapping of fields (case_id: ..., "
      "events: [...])"),
+    ("colon-in-unquoted-text", replace("title_en: A fictional recall",
+                                       "title_en: Tylenol: the cyanide murders"),
+     "cases/acme-2024-recall.yaml:7: YAML syntax error: mapping values are not allowed in this "
+     "context; "
+     "text that contains \": \" must be put in quotes, such as title_en: \"Tylenol: the "
+     "cyanide murders\" (column 18)"),
     ("yaml-syntax-error", replace("title_en: A fictional recall", "title_en: [A fictional"),
      "cases/acme-2024-recall.yaml:8: YAML syntax error: while parsing a flow sequence did "
      "not find expected ',' or ']' (column 9)"),

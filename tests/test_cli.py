@@ -9,6 +9,7 @@ import sys
 import pytest
 from conftest import snapshot
 
+import trustcrises as tc
 from trustcrises._text import width
 from trustcrises.cli._main import main
 
@@ -97,8 +98,26 @@ def test_bad_option_is_a_usage_error(capsys):
 def test_codes_lists_a_code_list(capsys):
     status, out, _ = run(capsys, "codes", "scct_cluster", "--lang", "zh")
     assert status == 0
-    assert out.splitlines() == ["scct_cluster:", f"  {'victim':<24} 受害型",
-                                f"  {'accidental':<24} 意外型", f"  {'preventable':<24} 可预防型"]
+    lines = out.splitlines()
+    assert [line for line in lines if not line.startswith(" " * 27)] == [
+        "scct_cluster:", f"  {'victim':<24} 受害型", f"  {'accidental':<24} 意外型",
+        f"  {'preventable':<24} 可预防型"]
+
+
+def test_codes_of_one_list_explain_each_code(capsys):
+    """What a student needs to tell excuse from justification: definition, posture, Benoit."""
+    status, out, _ = run(capsys, "codes", "strategy")
+    assert status == 0
+    text = " ".join(out.split())
+    book = tc.load_codebook().set_index(["field", "code"])
+    for code in ("excuse", "justification"):
+        row = book.loc[("strategy", code)]
+        posture = book.loc[("posture", row["posture"]), "label_en"]
+        benoit = book.loc[("benoit", row["benoit"]), "label_en"]
+        assert (f"{code} {row['label_en']} {row['definition_en']} SCCT posture: {posture}. "
+                f"Benoit category: {benoit}.") in text
+    status, out, _ = run(capsys, "codes", "cause_category", "--lang", "zh")
+    assert "SCCT危机类型：受害型。" in "".join(out.split())
 
 
 def test_codes_unknown_list(capsys):
@@ -210,3 +229,12 @@ def test_python_dash_m_works():
     result = subprocess.run([sys.executable, "-m", "trustcrises", "--version"],
                             capture_output=True, text=True, check=True)
     assert result.stdout.startswith("trustcrises ")
+
+
+def test_new_refuses_a_bundled_case_id(capsys, tmp_path):
+    status, out, err = run(capsys, "new", "xiaomi-2026-kol", "--source", str(tmp_path / "m"))
+    assert (status, out) == (2, "")
+    assert err == ("trustcrises: error: Case id 'xiaomi-2026-kol' is already a bundled case, "
+                   "and a collection that extends the bundled data cannot define it again; "
+                   "choose another id, such as 'xiaomi-2026-kol-mine'\n")
+    assert not (tmp_path / "m").exists()

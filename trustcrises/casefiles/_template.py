@@ -78,14 +78,21 @@ def _case_text(case_id: str, folder: str | Path, codes: dict[str, str]) -> str:
     return text.replace("{case_id}", case_id).replace("{folder}", str(folder))
 
 
-def write_template(case_id: str, folder: str | Path, codebook: list[dict]) -> list[Path]:
+def write_template(case_id: str, folder: str | Path, codebook: list[dict],
+                   taken: frozenset[str] = frozenset()) -> list[Path]:
     """Write ``cases/CASE_ID.yaml`` (and package.yaml, sources.yaml if missing).
 
-    ``codebook`` holds the codebook's rows (as dicts), whose codes the template lists.
+    ``codebook`` holds the codebook's rows (as dicts), whose codes the template lists;
+    ``taken`` the case ids of the bundled data, which a collection extending it cannot reuse.
     """
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", case_id):
         raise SourceFileError(f"Case id {case_id!r} must be a lowercase slug such as "
                               "'acme-2024-recall' (a-z, 0-9, single hyphens)")
+    if case_id in taken:
+        raise SourceFileError(f"Case id {case_id!r} is already a bundled case, and a "
+                              "collection that extends the bundled data cannot define it "
+                              "again; choose another id, such as "
+                              f"{case_id + '-mine'!r}")
     root = Path(folder)
     if root.exists() and not root.is_dir():
         raise OutputError(f"{str(root)!r} is a file, not a folder; give a folder for the "

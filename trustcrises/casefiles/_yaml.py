@@ -130,6 +130,9 @@ def parse(text: str) -> object:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        if "mapping values are not allowed" in what:
+            what += ("; text that contains \": \" must be put in quotes, such as "
+                     "title_en: \"Tylenol: the cyanide murders\"")
         raise YamlError(f"YAML syntax error: {what}", mark.line + 1 if mark else None,
                         mark.column + 1 if mark else None) from None
     except yaml.YAMLError as exc:

@@ -160,10 +160,24 @@ def _codes(args: argparse.Namespace) -> int:
         raise TableNotFoundError(f"Unknown code list {args.field!r}. "
                                  + (f"{hint} " if hint else "")
                                  + f"Code lists: {', '.join(fields)}.")
+    from .. import _labels as L
+    from .._text import wrap
+
+    lang = args.lang
+    labels = {(r["field"], r["code"]): r[f"label_{lang}"] for r in book}
     for field in [args.field] if args.field else fields:
         print(f"{field}:")
         for r in sorted((r for r in book if r["field"] == field), key=lambda r: r["sort_order"]):
-            print(f"  {r['code']:<24} {r[f'label_{args.lang}']}")
+            print(f"  {r['code']:<24} {r[f'label_{lang}']}")
+            if not args.field:  # every list at once: codes and labels only
+                continue
+            detail = r[f"definition_{lang}"]
+            for column in ("posture", "benoit", "scct_cluster"):
+                if r.get(column):
+                    name = L.text(lang, f"col.{column}")
+                    value = labels.get((column, r[column]), r[column])
+                    detail += f"{name}：{value}。" if lang == "zh" else f" {name}: {value}."
+            print("\n".join(wrap(detail, 96, " " * 27)))
     return 0
 
 
@@ -206,7 +220,8 @@ def _new(args: argparse.Namespace) -> int:
 
     from ..data._load import rows
 
-    written = write_template(args.case_id, args.source, rows("codebook"))
+    taken = frozenset(case["case_id"] for case in rows("cases"))
+    written = write_template(args.case_id, args.source, rows("codebook"), taken)
     for path in written:
         print(f"wrote {path}")
     print(f"Fill in {written[-1]}, then run: trustcrises validate {args.source}")
