@@ -235,7 +235,9 @@ def test_every_code_in_use_has_both_labels_and_every_cause_its_cluster():
     assert book[["label_en", "label_zh", "definition_en", "definition_zh"]].notna().all().all()
     causes = book[book["field"] == "cause_category"]
     assert causes["scct_cluster"].notna().all()
-    assert set(tc.load_cases()["region"]) <= set(book.loc[book["field"] == "region", "code"])
+    regions = book.loc[book["field"] == "region", "code"]
+    assert set(tc.load_cases()["region"]) <= set(regions)
+    assert len(regions) >= 249 and regions.str.fullmatch("[A-Z]{2}").all()  # every ISO code
 
 
 WORKING_FILES = re.compile(r"fact ?sheet|facts\.md|事实表|\baudit\b|\bthe project\b|本项目|"

@@ -9,6 +9,7 @@ Heavy libraries are imported inside each command, so ``--help`` starts fast.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 import os
 import sys
 from collections.abc import Sequence
@@ -225,6 +226,9 @@ def _new(args: argparse.Namespace) -> int:
     for path in written:
         print(f"wrote {path}")
     print(f"Fill in {written[-1]}, then run: trustcrises validate {args.source}")
+    print("Codes of your own (an industry, a cause, ...) go in "
+          f"{Path(args.source) / 'codebook.yaml'}, under the field's name: see "
+          "`trustcrises codes FIELD` for the codes there are.")
     return 0
 
 
