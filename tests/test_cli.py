@@ -238,3 +238,19 @@ def test_new_refuses_a_bundled_case_id(capsys, tmp_path):
                    "and a collection that extends the bundled data cannot define it again; "
                    "choose another id, such as 'xiaomi-2026-kol-mine'\n")
     assert not (tmp_path / "m").exists()
+
+
+@pytest.mark.parametrize("lang, undated", [("en", "n.d."), ("zh", "无日期")])
+def test_an_undated_source_is_said_so_once(capsys, lang, undated):
+    """A source without a date prints "n.d." (无日期), never "n.d..", in either language."""
+    sources = tc.load_sources()
+    source_id = sources.loc[sources["published"].isna(), "source_id"].iloc[0]
+    events = tc.load_events()
+    case_id = events.loc[events["source_id"] == source_id, "case_id"].iloc[0]
+    status, out, _ = run(capsys, "show", case_id, "--lang", lang)
+    heading = {"en": "\nSources:\n", "zh": "\n来源：\n"}[lang]
+    listed = " ".join(out.split(heading, 1)[1].split())
+    assert status == 0
+    entry = listed.split(f"[{source_id}]", 1)[1].split(" [", 1)[0]
+    assert f", {undated}." in entry, entry
+    assert "n.d.." not in out

@@ -155,8 +155,9 @@ def show_text(case_id: str, data_dir: str | Path | None = None, lang: str = "en"
         s = sources[source_id]
         when = iso_at(s["published"], s.get("published_precision")) if s["published"] else \
             L.text(lang, "no_date")
-        out.append(_wrap(f"[{source_id}] {s['publisher']}, {quoted(s['title'])}, {when}."
-                         + (f" {s['url']}" if s["url"] else ""), "  "))
+        entry = f"[{source_id}] {s['publisher']}, {quoted(s['title'])}, {when}"
+        entry += "" if entry.endswith((".", "。")) else "."
+        out.append(_wrap(entry + (f" {s['url']}" if s["url"] else ""), "  "))
         if s.get(f"note_{lang}"):
             out.append(_wrap(s[f"note_{lang}"], " " * 6))
     if views:
