@@ -252,5 +252,6 @@ def test_an_undated_source_is_said_so_once(capsys, lang, undated):
     listed = " ".join(out.split(heading, 1)[1].split())
     assert status == 0
     entry = listed.split(f"[{source_id}]", 1)[1].split(" [", 1)[0]
-    assert f", {undated}." in entry, entry
+    closed = undated if undated.endswith(".") else f"{undated}."
+    assert f", {closed}" in entry, entry
     assert "n.d.." not in out
