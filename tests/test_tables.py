@@ -533,3 +533,17 @@ def test_compare_groups_events_once_not_per_case(monkeypatch):
                         records(frame))
     tc.compare(fields=["company", "responses"])
     assert calls.count(len(tc.load_events())) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_row_label_identifies_its_case(lang):
+    """Five Xiaomi cases: each row of the default comparison and of the matrix tells which."""
+    compare = content(tc.compare(lang=lang))
+    companies = [row[0] for row in compare.rows]
+    assert len(set(companies)) == len(companies)
+    matrix = content(tc.response_matrix(lang=lang))
+    labels = [row[0] for row in matrix.rows]
+    assert len(set(labels)) == len(labels)
+    titled = content(tc.compare(lang=lang, fields=["company", "title"]))
+    assert [row[0] for row in titled.rows].count(
+        "Xiaomi" if lang == "en" else "小米") >= 4  # the title column tells them apart

@@ -112,6 +112,7 @@ TEXT: dict[str, dict[str, str]] = {
         "col.case": "Case",
         # shared
         "case.label": "{company} ({year})",
+        "case.titled": "{label}: {title}",
         "caption": "{title}. {subtitle}",
         "responses.sep": "; ",
         "with_unit": "{label} ({unit})",
@@ -203,6 +204,7 @@ TEXT: dict[str, dict[str, str]] = {
         "matrix.subtitle.count": "以该策略编码的回应事件数；策略按姿态分组",
         "col.case": "案例",
         "case.label": "{company}（{year}）",
+        "case.titled": "{label}：{title}",
         "caption": "{title}：{subtitle}",
         "responses.sep": "、",
         "with_unit": "{label}（{unit}）",

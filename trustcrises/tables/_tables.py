@@ -154,7 +154,7 @@ def _compare_frame(rows: list[dict[str, Any]], data: Inputs, lang: str, chosen: 
         return None if value is None else label.get((field, value), value)
 
     columns: dict[str, Any] = {
-        "company": [r[f"company_{lang}"] for r in rows],
+        "company": _identified(rows, lang, "title" in chosen),
         "title": [r[f"title_{lang}"] for r in rows],
         "year": [str(r["start_date"].year) for r in rows],
         "cause_category": [code("cause_category", r["cause_category"]) for r in rows],
@@ -177,6 +177,23 @@ def _compare_frame(rows: list[dict[str, Any]], data: Inputs, lang: str, chosen: 
     if "response_timing" in chosen:
         frame["response_timing"] = frame["response_timing"].astype("float64")
     return frame
+
+
+def _identified(rows: list[dict[str, Any]], lang: str, titled: bool, *,
+                year: bool = False) -> list[str]:
+    """Row labels that tell the cases apart: the company (with the year, for the matrix),
+    and, where two rows would read the same and no title column is shown, the case's title."""
+    def base(r: dict[str, Any]) -> str:
+        company = r[f"company_{lang}"]
+        return L.text(lang, "case.label", company=company, year=r["start_date"].year) \
+            if year else company
+
+    labels = [base(r) for r in rows]
+    if titled:
+        return labels
+    repeated = {x for x in labels if labels.count(x) > 1}
+    return [L.text(lang, "case.titled", label=x, title=r[f"title_{lang}"]) if x in repeated
+            else x for x, r in zip(labels, rows)]
 
 
 def _timing_bar(days: float, longest: float, lang: str) -> str:
@@ -311,8 +328,7 @@ def response_matrix(
     codes = [r["code"] for r in strategies]
 
     matrix: dict[str, list[str]] = {
-        _CASE: [L.text(lang, "case.label", company=r[f"company_{lang}"],
-                       year=r["start_date"].year) for r in rows]}
+        _CASE: _identified(rows, lang, False, year=True)}
     for code in codes:
         matrix[code] = []
     for r in rows:
