@@ -85,6 +85,10 @@ TEXT: dict[str, dict[str, str]] = {
         "col.outcome": "Outcome",
         "col.decision_outcome": "Decision",
         "timing.alt": "Decisive response after {days} days",
+        "note.timing": "Bars: days to the decisive response on a logarithmic scale, with faint "
+                       "marks at 1, 10, 100 and 1,000 days; the longest bar is {longest}.",
+        "count.day": "{n} day",
+        "count.days": "{n} days",
         "note.days": "Days are counted from the trigger; 0 means the same day. {missing} not "
                      "known (a date coarser than a day, or no such response).",
         # timeline()
@@ -183,6 +187,10 @@ TEXT: dict[str, dict[str, str]] = {
         "col.outcome": "结果",
         "col.decision_outcome": "决策结局",
         "timing.alt": "{days} 天后作出决定性回应",
+        "note.timing": "条形图：决定性回应所用天数，采用对数刻度，浅色刻度线分别为 1、10、100 和 1000 "
+                       "天；最长的条形为 {longest}。",
+        "count.day": "{n} 天",
+        "count.days": "{n} 天",
         "note.days": "天数自触发事件起算，0 表示当天。{missing} 表示未知（日期精度不到日，或没有"
                      "此类回应）。",
         "timeline.subtitle": "{company}：按日期排列的事件及其来源",

@@ -135,6 +135,10 @@ def compare(
     table = table.tab_source_note(data.source_note(lang))
     if days or "response_timing" in chosen:
         table = table.tab_source_note(L.text(lang, "note.days", missing=L.MISSING))
+    if "response_timing" in chosen and frame["response_timing"].notna().any():
+        longest = int(frame["response_timing"].max())
+        table = table.tab_source_note(L.text(lang, "note.timing", longest=L.text(
+            lang, "count.day" if longest == 1 else "count.days", n=longest)))
     return styled(table, lang)
 
 
@@ -197,7 +201,9 @@ def _identified(rows: list[dict[str, Any]], lang: str, titled: bool, *,
 
 
 def _timing_bar(days: float, longest: float, lang: str) -> str:
-    """An inline SVG bar of ``days`` on a scale whose full width is ``longest`` days.
+    """An inline SVG bar of ``days`` on a logarithmic scale whose full width is ``longest``
+    days, with faint marks at 1, 10, 100 and 1,000 days, so that a one-day response and a
+    two-year one both show.
 
     Drawn here rather than with great-tables' ``fmt_nanoplot``, which imports polars even for
     pandas frames (great-tables 1.1.0), so that a plain install renders the bar.
@@ -205,12 +211,23 @@ def _timing_bar(days: float, longest: float, lang: str) -> str:
     if days != days:  # NaN: no decisive response; sub_missing leaves the cell empty
         return ""
     label = L.text(lang, "timing.alt", days=int(days))
-    width = 0.0 if not longest else 100 * days / longest
+    width = max(timing_width(days, longest), 1.0)  # a same-day response still shows
+    marks = "".join(
+        f'<line x1="{x:.4g}" y1="0" x2="{x:.4g}" y2="10" stroke="#c8c8c8" stroke-width="0.5" '
+        f'vector-effect="non-scaling-stroke"/>'
+        for x in (timing_width(d, longest) for d in (1, 10, 100, 1000) if d <= longest))
     return (f'<svg role="img" aria-label="{label}" viewBox="0 0 100 10" width="100%" '
             f'height="1.3em" preserveAspectRatio="none" style="display:block">'
-            f"<title>{label}</title>"
+            f"<title>{label}</title>{marks}"
             f'<rect x="0" y="1" width="{width:.10g}" height="8" fill="#3a6ea5" '
             f'stroke="#2a5080" stroke-width="0.5" vector-effect="non-scaling-stroke"/></svg>')
+
+
+def timing_width(days: float, longest: float) -> float:
+    """Where ``days`` falls on the bar's logarithmic scale, 0 to 100."""
+    import math
+
+    return 0.0 if longest <= 0 else 100 * math.log1p(days) / math.log1p(longest)
 
 
 # ---------------------------------------------------------------------------------------------
