@@ -346,8 +346,16 @@ def test_case_text_never_becomes_markup(tables):
             assert T._tex(cell) in latex
         assert "<script>" not in latex and "\\{ \\}" in latex or name.startswith("matrix")
     compare = tables["compare-en"]
-    assert IMG.replace("<", "&lt;").replace(">", "&gt;") in T.to_markdown(compare)
+    assert IMG.replace("<", "\\<") in T.to_markdown(compare)  # a tag, escaped as text
+
     assert QUOTES.replace('"', "&quot;") not in T.to_markdown(compare)  # quotes stay quotes
+
+
+@pytest.mark.parametrize("text, markdown", [
+    ("Johnson & Johnson", "Johnson & Johnson"), ("H&M", "H&M"), ("a &copy; b", "a \\&copy; b"),
+    ("x < y > z", "x < y > z"), ("<b>bold</b>", "\\<b>bold\\</b>"), ("a|b*c", "a\\|b\\*c")])
+def test_markdown_escapes_only_what_would_be_markup(text, markdown):
+    assert T._md(text) == markdown
 
 
 # ---------------------------------------------------------------------------------------------

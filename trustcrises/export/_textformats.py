@@ -52,10 +52,15 @@ def to_html(table: gt.GT, *, lang: str | None = None) -> str:
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 
+# Only what Markdown would read as markup is escaped, so "Johnson & Johnson" stays as it is:
+# an ampersand that would start an entity (&copy;), and a < that would open a tag.
+_MD_ENTITY_OR_TAG = re.compile(r"&(?=#?[A-Za-z0-9]+;)|<(?=[A-Za-z/!?])")
+
+
 def _md(text: str) -> str:
     text = " ".join(text.split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_ENTITY_OR_TAG.sub(lambda m: "\\" + m.group(0), text)
 
 
 def to_markdown(table: gt.GT) -> str:
