@@ -7,6 +7,7 @@ rule on the right row). A rule deleted from the registry fails both.
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -202,15 +203,21 @@ def test_a_broken_rule_is_reported_by_trustcrises_validate(source, capsys, edit,
     assert expected in lines, "\n".join(lines)
 
 
-@pytest.mark.parametrize("edit, table, row, rule", [c[3:] for c in RULE_CASES],
+@pytest.mark.parametrize("where, edit, table, row, rule", [(c[2], *c[3:]) for c in RULE_CASES],
                          ids=[c[0] for c in RULE_CASES])
-def test_a_broken_rule_is_reported_by_tc_validate(frames, edit, table, row, rule):
+def test_a_broken_rule_is_reported_by_tc_validate(frames, where, edit, table, row, rule):
+    """The same rule, column and offending value as `trustcrises validate` reports."""
     broken = edit(frames)
     kwargs = {"cases": broken["cases"]} if table == "events" else {}
     with pytest.raises(tc.ValidationError) as caught:
         tc.validate(broken[table], table=table, **kwargs)
-    found = [(p.field, p.rule) for p in caught.value.problems]
-    assert any(field.startswith(f"row {row!r}") and r == rule for field, r in found), found
+    column = re.match(r"(?:\w+\[\d+\]\.)?(\w+): ", where[2]).group(1)
+    got = re.search(r" \(got (.+)\)$", where[2])
+    found = [(p.field, p.rule, repr(p.value)) for p in caught.value.problems]
+    expected = (f"row {row!r}, column {column!r}", rule, got.group(1) if got else "None")
+    if table == "events" and rule.startswith("is used twice"):
+        expected = (f"row {row!r}, column 'seq'", rule, "2")  # the build reports the key
+    assert expected in found, found
 
 
 def test_events_are_checked_against_their_case_only_when_cases_are_given(frames):
