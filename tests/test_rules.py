@@ -295,3 +295,12 @@ def test_a_problem_found_while_reading_is_reported_once_in_an_extended_collectio
     assert lines == [f"sources.yaml:{line_of(path.read_text(encoding='utf-8'), '    language: 5')}"
                      ": sources[1].language: must be text, not a number; put it "
                      "in quotes (got 5)"]
+
+
+def test_every_missing_seq_is_named(frames):
+    """seq 1, 4, 5 for three events: both gaps are listed."""
+    broken = _set(_set(frames, "events", 1, seq=4), "events", 2, seq=5)
+    with pytest.raises(tc.ValidationError) as caught:
+        tc.validate(broken["events"], table="events")
+    assert ("row 0, column 'seq'", "must run 1..3 without gaps; missing 2, 3", "[1, 4, 5]") in [
+        (p.field, p.rule, repr(p.value)) for p in caught.value.problems]
