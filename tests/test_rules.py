@@ -304,3 +304,22 @@ def test_every_missing_seq_is_named(frames):
         tc.validate(broken["events"], table="events")
     assert ("row 0, column 'seq'", "must run 1..3 without gaps; missing 2, 3", "[1, 4, 5]") in [
         (p.field, p.rule, repr(p.value)) for p in caught.value.problems]
+
+
+def test_a_trigger_before_the_start_date_is_told_once(frames):
+    """The trigger is compared with the start date by its own rule, not by the rule for
+    events that precede the trigger."""
+    broken = _set(frames, "cases", 0, start_date=_day("2024-03-05"), end_date=_day("2024-03-10"))
+    with pytest.raises(tc.ValidationError) as caught:
+        tc.validate(broken["events"], table="events", cases=broken["cases"])
+    trigger = [p.rule for p in caught.value.problems if p.field.startswith("row 0,")]
+    assert trigger == ["the trigger's date must equal the case's start_date 2024-03-05"]
+
+
+def test_an_event_without_a_date_does_not_stop_the_checks_of_later_events(frames):
+    broken = _set(_set(frames, "events", 1, date=None), "events", 2, date=_day("2024-02-20"))
+    with pytest.raises(tc.ValidationError) as caught:
+        tc.validate(broken["events"], table="events", cases=broken["cases"])
+    assert ("row 2, column 'date'", "is before the case's start_date 2024-03-01; only "
+            "background events may precede it") in [(p.field, p.rule)
+                                                     for p in caught.value.problems]
