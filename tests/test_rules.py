@@ -323,3 +323,27 @@ def test_an_event_without_a_date_does_not_stop_the_checks_of_later_events(frames
     assert ("row 2, column 'date'", "is before the case's start_date 2024-03-01; only "
             "background events may precede it") in [(p.field, p.rule)
                                                      for p in caught.value.problems]
+
+
+def test_dates_are_checked_against_the_latest_date_before_them(frames):
+    """After 10 March, a month-precision March and then 5 March: the 5th is out of order,
+    though it is later than the month's first day."""
+    events = frames["events"]
+    events = concat([events, events.iloc[[2]]])
+    events.loc[3, "seq"] = 4
+    events.loc[3, "date"] = _day("2024-03-05")
+    events.loc[1, "date"] = _day("2024-03-10")
+    events.loc[2, "date"] = _day("2024-03-01")
+    events.loc[2, "date_precision"] = "month"
+    with pytest.raises(tc.ValidationError) as caught:
+        tc.validate(events, table="events", cases=frames["cases"])
+    assert [(p.field, p.rule) for p in caught.value.problems] == [
+        ("row 3, column 'date'", "is earlier than an event before it in seq order "
+         "(2024-03-10); order events by date")]
+
+
+def test_a_response_at_the_trigger_s_own_minute_is_allowed(frames):
+    broken = _set(_set(frames, "events", 0, time="12:00"), "events", 1,
+                  date=_day("2024-03-01"), time="12:00")
+    assert tc.validate(broken["events"], table="events", cases=broken["cases"]) is \
+        broken["events"]
