@@ -347,3 +347,15 @@ def test_a_response_at_the_trigger_s_own_minute_is_allowed(frames):
                   date=_day("2024-03-01"), time="12:00")
     assert tc.validate(broken["events"], table="events", cases=broken["cases"]) is \
         broken["events"]
+
+
+@pytest.mark.parametrize("missing", ["strategy_rationale_en", "strategy_rationale_zh"])
+def test_a_rationale_in_one_language_is_a_missing_translation_not_a_missing_rationale(
+        frames, missing):
+    broken = _set(frames, "events", 1, **{missing: None})
+    with pytest.raises(tc.ValidationError) as caught:
+        tc.validate(broken["events"], table="events")
+    rules = [p.rule for p in caught.value.problems]
+    other = ({"strategy_rationale_en", "strategy_rationale_zh"} - {missing}).pop()
+    assert rules == [f"is filled but {missing} is missing; write both languages or neither"]
+    assert [p.field for p in caught.value.problems] == [f"row 1, column {other!r}"]
