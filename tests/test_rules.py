@@ -359,3 +359,9 @@ def test_a_rationale_in_one_language_is_a_missing_translation_not_a_missing_rati
     other = ({"strategy_rationale_en", "strategy_rationale_zh"} - {missing}).pop()
     assert rules == [f"is filled but {missing} is missing; write both languages or neither"]
     assert [p.field for p in caught.value.problems] == [f"row 1, column {other!r}"]
+
+
+def test_a_timeline_is_read_in_seq_order_whatever_the_row_order(frames):
+    """Rows may come in any order; the rules follow seq."""
+    shuffled = frames["events"].iloc[::-1]
+    assert tc.validate(shuffled, table="events", cases=frames["cases"]) is shuffled
