@@ -162,7 +162,7 @@ def _codes(args: argparse.Namespace) -> int:
                                  + (f"{hint} " if hint else "")
                                  + f"Code lists: {', '.join(fields)}.")
     from .. import _labels as L
-    from .._text import wrap
+    from ._terminal import wrapped
 
     lang = args.lang
     labels = {(r["field"], r["code"]): r[f"label_{lang}"] for r in book}
@@ -178,7 +178,7 @@ def _codes(args: argparse.Namespace) -> int:
                     name = L.text(lang, f"col.{column}")
                     value = labels.get((column, r[column]), r[column])
                     detail += f"{name}：{value}。" if lang == "zh" else f" {name}: {value}."
-            print("\n".join(wrap(detail, 96, " " * 27)))
+            print(wrapped(detail, " " * 27))
     return 0
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from .._problems import unknown_case
 from .. import _labels as L
+from .._problems import unknown_case
 from .._text import iso_at, pad, quoted, width, wrap
 from ..data._load import rows
 
@@ -50,7 +50,7 @@ def _columns() -> int:
     return min(shutil.get_terminal_size((96, 24)).columns, 100)
 
 
-def _wrap(text: str, indent: str, width: int | None = None) -> str:
+def wrapped(text: str, indent: str, width: int | None = None) -> str:
     """Wrap to the terminal's width, counting Chinese characters as two columns."""
     return "\n".join(wrap(text, width or _columns(), indent)).rstrip() or indent.rstrip()
 
@@ -74,6 +74,7 @@ _SECTIONS = ("coding_rationale", "trigger", "response", "outcome", "note")
 def _facts(case: dict, lang: str, code: object) -> list[tuple[str, str]]:
     """(label, value) for every fact column of the cases model, generated from the model."""
     from .._catalog import TABLES
+    from .._types import type_of
 
     schema = TABLES["cases"].model.to_schema()
     end = _date(case["end_date"], case["date_precision"]) if case["end_date"] else \
@@ -88,7 +89,7 @@ def _facts(case: dict, lang: str, code: object) -> list[tuple[str, str]]:
         codes = (column.metadata or {}).get("codes")
         if codes:
             shown = code(codes, value)
-        elif isinstance(value, bool) or (value is None and str(column.dtype) == "boolean"):
+        elif type_of(column).name == "flag":
             shown = L.yes_no(lang, value)
         elif value is None:
             shown = L.text(lang, "unknown")
@@ -123,13 +124,13 @@ def show_text(case_id: str, data_dir: str | Path | None = None, lang: str = "en"
     def heading(key: str) -> str:
         return L.text(lang, f"col.{key}") + sep.rstrip()
 
-    out = [f"{case[f'title_{lang}']}  [{case_id}]", "", _wrap(case[f"summary_{lang}"], ""), ""]
+    out = [f"{case[f'title_{lang}']}  [{case_id}]", "", wrapped(case[f"summary_{lang}"], ""), ""]
     facts = _facts(case, lang, code)
     room = max(width(k) for k, _ in facts) + width(sep)
-    out += [_wrap(v, " " * room).replace(" " * room, pad(k + sep, room), 1) for k, v in facts]
+    out += [wrapped(v, " " * room).replace(" " * room, pad(k + sep, room), 1) for k, v in facts]
     for key in _SECTIONS:
         if case.get(f"{key}_{lang}"):
-            out += ["", heading(key), _wrap(case[f"{key}_{lang}"], "  ")]
+            out += ["", heading(key), wrapped(case[f"{key}_{lang}"], "  ")]
     out += ["", heading("timeline")]
     for event in events:
         kind = code("event_type", event["event_type"])
@@ -143,10 +144,10 @@ def show_text(case_id: str, data_dir: str | Path | None = None, lang: str = "en"
         if event.get("time"):
             when += f" {event['time']}"
         out.append(f"  {event['seq']:>2}. {pad(when, 16)}  {kind} — {event[f'actor_{lang}']}")
-        out.append(_wrap(event[f"description_{lang}"], " " * 6))
-        out.append(_wrap(quoted(event["quote"]) + f" [{event['source_id']}]", " " * 6))
+        out.append(wrapped(event[f"description_{lang}"], " " * 6))
+        out.append(wrapped(quoted(event["quote"]) + f" [{event['source_id']}]", " " * 6))
         if event.get(f"note_{lang}"):
-            out.append(_wrap("! " + event[f"note_{lang}"], " " * 6))
+            out.append(wrapped("! " + event[f"note_{lang}"], " " * 6))
     if any(e["is_decisive"] for e in events):
         out += ["", L.text(lang, "show.decisive")]
     cited = sorted({e["source_id"] for e in events} | {v["source_id"] for v in views})
@@ -157,9 +158,9 @@ def show_text(case_id: str, data_dir: str | Path | None = None, lang: str = "en"
             L.text(lang, "no_date")
         entry = f"[{source_id}] {s['publisher']}, {quoted(s['title'])}, {when}"
         entry += "" if entry.endswith((".", "。")) else "."
-        out.append(_wrap(entry + (f" {s['url']}" if s["url"] else ""), "  "))
+        out.append(wrapped(entry + (f" {s['url']}" if s["url"] else ""), "  "))
         if s.get(f"note_{lang}"):
-            out.append(_wrap(s[f"note_{lang}"], " " * 6))
+            out.append(wrapped(s[f"note_{lang}"], " " * 6))
     if views:
         shown = views if viewpoints is None else views[:viewpoints]
         out += ["", f"{L.text(lang, 'col.viewpoints')} ({len(views)}){sep.rstrip()}"]
@@ -168,9 +169,9 @@ def show_text(case_id: str, data_dir: str | Path | None = None, lang: str = "en"
             if view["stance"]:
                 stance = (f" [{code('proposition', view['proposition'])}{sep}"
                           f"{code('stance', view['stance'])}]")
-            out.append(_wrap(f"{view[f'commentator_{lang}']} · {code('theme', view['theme'])}"
+            out.append(wrapped(f"{view[f'commentator_{lang}']} · {code('theme', view['theme'])}"
                              f"{stance}{sep}{view[f'claim_{lang}']}", "  "))
-            out.append(_wrap(quoted(view["quote"]) + f" [{view['source_id']}]", "    "))
+            out.append(wrapped(quoted(view["quote"]) + f" [{view['source_id']}]", "    "))
         if len(shown) < len(views):
             out.append("  " + L.text(lang, "show.more_viewpoints",
                                      count=len(views) - len(shown), case_id=case_id))

@@ -9,6 +9,7 @@ it through ``md()``, ``html()`` or ``fmt_markdown()``.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -225,8 +226,6 @@ def _timing_bar(days: float, longest: float, lang: str) -> str:
 
 def timing_width(days: float, longest: float) -> float:
     """Where ``days`` falls on the bar's logarithmic scale, 0 to 100."""
-    import math
-
     return 0.0 if longest <= 0 else 100 * math.log1p(days) / math.log1p(longest)
 
 
