@@ -10,9 +10,9 @@ import trustcrises as tc
 PUBLIC = {
     "CaseNotFoundError", "DataIntegrityError", "OutputError", "RenderError", "SourceFileError",
     "TableNotFoundError", "TrustCrisesError", "ValidationError", "__version__", "build",
-    "compare", "list_tables", "load", "load_cases", "load_codebook", "load_events",
-    "load_sources", "load_viewpoints", "path", "response_matrix", "save", "timeline",
-    "validate",
+    "compare", "crosstab", "crosstab_table", "list_tables", "load", "load_cases", "load_codebook", "load_events",
+    "load_sources", "load_viewpoints", "path", "response_matrix", "response_time_summary",
+    "response_times", "save", "scct_fit", "timeline", "validate",
 }
 
 

@@ -3,7 +3,8 @@
     kernel (_models, _catalog, _types, _text, _labels, …)   the data model and shared helpers
     casefiles/   case files -> rows          data/        the verified loaders
     validation/  the rules                   compiler/    rows -> validated, hashed tables
-    tables/      comparison tables           export/      tables -> files
+    tables/      comparison tables           analysis/    crosstabs, response times, SCCT fit
+    export/      tables -> files
     cli/         the command line
 
 An AST walk over every module checks each import against the contract below, lazy imports
@@ -22,7 +23,7 @@ import pytest
 import trustcrises as tc
 
 PACKAGE = Path(tc.__file__).parent
-STAGES = ("casefiles", "data", "validation", "compiler", "tables", "export", "cli")
+STAGES = ("casefiles", "data", "validation", "compiler", "tables", "analysis", "export", "cli")
 # What each stage may import, besides itself and the kernel.
 ALLOWED = {
     "kernel": set(),
@@ -31,6 +32,7 @@ ALLOWED = {
     "validation": {"data"},
     "compiler": {"casefiles", "validation", "data"},
     "tables": {"data", "validation"},
+    "analysis": {"data", "validation", "tables"},
     "export": set(),
     "cli": set(STAGES),
 }

@@ -28,6 +28,11 @@ from ._version import __version__
 _LAZY = {
     "build": "compiler._build",
     "compare": "tables._tables",
+    "crosstab": "analysis._crosstab",
+    "crosstab_table": "analysis._crosstab",
+    "response_time_summary": "analysis._timing",
+    "response_times": "analysis._timing",
+    "scct_fit": "analysis._scct",
     "response_matrix": "tables._tables",
     "save": "export._export",
     "timeline": "tables._tables",
@@ -56,6 +61,9 @@ __all__ = sorted([
 ])
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .analysis._crosstab import crosstab, crosstab_table
+    from .analysis._scct import scct_fit
+    from .analysis._timing import response_time_summary, response_times
     from .compiler._build import build
     from .export._export import save
     from .data._load import (

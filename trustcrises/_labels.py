@@ -166,6 +166,43 @@ TEXT: dict[str, dict[str, str]] = {
                                 "all",
         "no_date": "n.d.",
         "label_sep": ": ",
+        # analysis: crosstab, response times, SCCT fit
+        "col.channel": "Channel",
+        "col.decade": "Decade",
+        "decade": "{decade}s",
+        "total": "Total",
+        "count.label": "Count",
+        "share.label": "Share",
+        "count.share": "{n} ({pct})",
+        "unit.cases": "cases",
+        "unit.responses": "response events",
+        "crosstab.title": "{rows} by {columns}",
+        "crosstab.title.one": "By {rows}",
+        "crosstab.subtitle.count": "Number of {unit}; {n} in all",
+        "crosstab.subtitle.row": "Number of {unit}, with the share of each row in brackets; {n} "
+                                 "in all",
+        "crosstab.subtitle.column": "Number of {unit}, with the share of each column in "
+                                    "brackets; {n} in all",
+        "crosstab.subtitle.all": "Number of {unit}, with the share of all in brackets; {n} in "
+                                 "all",
+        "crosstab.note.response": "Each response event counts once, with the fields of its "
+                                  "case.",
+        "fit.guideline": "guideline {n}, {text}",
+        "fit.reason.not_coded": "The case has no SCCT cluster, so no guideline applies.",
+        "fit.reason.no_response": "Recommended: {rules}. The case records no deny, diminish or "
+                                  "rebuild response.",
+        "fit.reason.matched": "Recommended: {rules}. The strongest posture used was {strongest}, "
+                              "as recommended.",
+        "fit.reason.beyond": "Recommended: {rules}. The strongest posture used was {strongest}, "
+                             "more accommodating than recommended.",
+        "fit.reason.short": "Recommended: {rules}. The strongest posture used was {strongest}, "
+                            "less accommodating than recommended.",
+        "fit.reason.undetermined": "Whether a similar crisis came before is not recorded, and "
+                                   "the guidelines differ: {rules}. The strongest posture used "
+                                   "was {strongest}, which matches one of them only.",
+        "fit.reason.history_unknown": " This holds with or without an earlier similar crisis, "
+                                      "which is not recorded.",
+        "fit.reason.reputation": " The prior reputation is not coded and is taken as neutral.",
     },
     "zh": {
         "compare.title": "企业信任危机比较",
@@ -259,6 +296,33 @@ TEXT: dict[str, dict[str, str]] = {
         "show.more_viewpoints": "……另有 {count} 条；trustcrises show {case_id} --viewpoints all",
         "no_date": "无日期",
         "label_sep": "：",
+        # analysis: crosstab, response times, SCCT fit
+        "col.channel": "渠道",
+        "col.decade": "年代",
+        "decade": "{decade}年代",
+        "total": "合计",
+        "count.label": "数量",
+        "share.label": "占比",
+        "count.share": "{n}（{pct}）",
+        "unit.cases": "个案例",
+        "unit.responses": "个回应事件",
+        "crosstab.title": "{rows}与{columns}交叉分布",
+        "crosstab.title.one": "按{rows}分布",
+        "crosstab.subtitle.count": "数量；共 {n} {unit}",
+        "crosstab.subtitle.row": "数量，括号内为占该行的比例；共 {n} {unit}",
+        "crosstab.subtitle.column": "数量，括号内为占该列的比例；共 {n} {unit}",
+        "crosstab.subtitle.all": "数量，括号内为占总数的比例；共 {n} {unit}",
+        "crosstab.note.response": "每个回应事件计一次，并沿用其所属案例的各项编码。",
+        "fit.guideline": "准则 {n}（{text}）",
+        "fit.reason.not_coded": "该案例未编码 SCCT 类型，没有适用的准则。",
+        "fit.reason.no_response": "建议：{rules}。该案例没有记录否认型、淡化型或重建型回应。",
+        "fit.reason.matched": "建议：{rules}。所用最强的姿态为{strongest}，与建议相符。",
+        "fit.reason.beyond": "建议：{rules}。所用最强的姿态为{strongest}，比建议更具包容性。",
+        "fit.reason.short": "建议：{rules}。所用最强的姿态为{strongest}，不及建议的包容程度。",
+        "fit.reason.undetermined": "数据未记录此前是否有类似危机，而两种情形的准则不同：{rules}。"
+                                   "所用最强的姿态为{strongest}，只符合其中之一。",
+        "fit.reason.history_unknown": "无论此前是否有类似危机（数据未记录），结论相同。",
+        "fit.reason.reputation": "企业此前的声誉未编码，按中性处理。",
     },
 }
 

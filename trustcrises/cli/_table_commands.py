@@ -1,4 +1,5 @@
-"""The table commands of the CLI: compare, timeline, matrix (argparse only, imports nothing heavy).
+"""The table commands of the CLI: compare, timeline, matrix, crosstab (argparse only, imports
+nothing heavy).
 
 Each writes its table to ``-o FILE`` in the format the extension names (or ``--format``), or
 prints it (Markdown by default) when no file is given.
@@ -11,7 +12,8 @@ import sys
 from collections.abc import Callable
 
 from .. import _labels as L
-from .._errors import OutputError
+from .._errors import OutputError, TrustCrisesError
+from ..analysis import _units as U
 
 _FORMATS = ("html", "pdf", "png", "latex", "md", "csv")
 
@@ -23,6 +25,11 @@ _EPILOG = {
 """,
     "timeline": """examples:
   trustcrises timeline xiaomi-2026-kol --lang zh -o timeline.png
+""",
+    "crosstab": """examples:
+  trustcrises crosstab scct_cluster posture --level response --share row
+  trustcrises crosstab decade decision_outcome --lang zh -o outcomes.png
+  trustcrises crosstab region --format csv
 """,
     "matrix": """examples:
   trustcrises matrix --lang zh -o matrix.pdf
@@ -78,7 +85,19 @@ def register_table_commands(sub: argparse._SubParsersAction
     p.add_argument("--count", action="store_true",
                    help="show how many response events used each strategy instead of ●")
     _options(p)
-    return {"compare": _compare, "timeline": _timeline, "matrix": _matrix}
+    p = sub.add_parser("crosstab", help="counts (and shares) of cases or responses by two "
+                       "coded fields", epilog=_EPILOG["crosstab"], formatter_class=raw)
+    p.add_argument("rows", metavar="ROWS", help=f"a field: {', '.join(U.RESPONSE_FIELDS)} "
+                   "(the last four at --level response only)")
+    p.add_argument("columns", metavar="COLUMNS", nargs="?", help="a second field (default: "
+                   "one column of counts)")
+    p.add_argument("--level", choices=U.LEVELS, default="case", help="count cases (default) "
+                   "or response events")
+    p.add_argument("--share", choices=("row", "column", "all"), help="also show each count's "
+                   "share of its row, its column or the whole")
+    _options(p)
+    return {"compare": _compare, "timeline": _timeline, "matrix": _matrix,
+            "crosstab": _crosstab}
 
 
 def _format(args: argparse.Namespace) -> str:
@@ -139,4 +158,24 @@ def _matrix(args: argparse.Namespace) -> int:
     fmt = _format(args)
     table = response_matrix(args.case_ids or None, lang=args.lang, count=args.count,
                             data_dir=args.data_dir)
+    return _emit(table, args, fmt)
+
+
+def _crosstab(args: argparse.Namespace) -> int:
+    from ..analysis._crosstab import crosstab_table
+
+    for name in ("rows", "columns"):
+        field = getattr(args, name)
+        if field is None:
+            continue
+        if args.level == "case" and field in U.RESPONSE_CODES:
+            raise TrustCrisesError(f"{field!r} is a field of a response, not of a case: pass "
+                                   f"--level response to count response events.")
+        try:
+            U.check_field(field, args.level, argument=name.upper())
+        except ValueError as exc:
+            raise TrustCrisesError(str(exc)) from None
+    fmt = _format(args)
+    table = crosstab_table(args.rows, args.columns, level=args.level, share=args.share,
+                           lang=args.lang, data_dir=args.data_dir)
     return _emit(table, args, fmt)
