@@ -132,8 +132,9 @@ def scct_fit(
     --------
     >>> import trustcrises as tc
     >>> fit = tc.scct_fit()
-    >>> fit.loc[fit["case_id"] == "sanlu-2008-melamine", ["guideline", "fit"]].iloc[0].tolist()
-    [6, 'matched']
+    >>> sanlu = fit.set_index("case_id").loc["sanlu-2008-melamine"]
+    >>> int(sanlu["guideline"]), str(sanlu["fit"])
+    (6, 'matched')
     """
     import pandas as pd
 
