@@ -11,8 +11,9 @@ PUBLIC = {
     "CaseNotFoundError", "DataIntegrityError", "OutputError", "RenderError", "SourceFileError",
     "TableNotFoundError", "TrustCrisesError", "ValidationError", "__version__", "build",
     "compare", "crosstab", "crosstab_table", "list_tables", "load", "load_cases", "load_codebook", "load_events",
-    "load_sources", "load_viewpoints", "path", "response_matrix", "response_time_summary",
-    "response_times", "save", "scct_fit", "timeline", "validate",
+    "load_sources", "load_viewpoints", "path", "plot_response_times",
+    "plot_strategies", "plot_timelines", "response_matrix", "response_time_summary",
+    "response_times", "save", "save_figure", "scct_fit", "timeline", "validate",
 }
 
 

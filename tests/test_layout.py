@@ -4,7 +4,7 @@
     casefiles/   case files -> rows          data/        the verified loaders
     validation/  the rules                   compiler/    rows -> validated, hashed tables
     tables/      comparison tables           analysis/    crosstabs, response times, SCCT fit
-    export/      tables -> files
+    figures/     matplotlib figures          export/      tables -> files
     cli/         the command line
 
 An AST walk over every module checks each import against the contract below, lazy imports
@@ -23,7 +23,8 @@ import pytest
 import trustcrises as tc
 
 PACKAGE = Path(tc.__file__).parent
-STAGES = ("casefiles", "data", "validation", "compiler", "tables", "analysis", "export", "cli")
+STAGES = ("casefiles", "data", "validation", "compiler", "tables", "analysis", "figures",
+          "export", "cli")
 # What each stage may import, besides itself and the kernel.
 ALLOWED = {
     "kernel": set(),
@@ -33,6 +34,7 @@ ALLOWED = {
     "compiler": {"casefiles", "validation", "data"},
     "tables": {"data", "validation"},
     "analysis": {"data", "validation", "tables"},
+    "figures": {"data", "validation", "tables", "analysis"},
     "export": set(),
     "cli": set(STAGES),
 }

@@ -35,6 +35,7 @@ _LAZY = {
     "scct_fit": "analysis._scct",
     "response_matrix": "tables._tables",
     "save": "export._export",
+    "save_figure": "figures._mpl",
     "timeline": "tables._tables",
     "list_tables": "data._load",
     "load": "data._load",
@@ -44,6 +45,9 @@ _LAZY = {
     "load_sources": "data._load",
     "load_viewpoints": "data._load",
     "path": "data._load",
+    "plot_response_times": "figures._figures",
+    "plot_strategies": "figures._figures",
+    "plot_timelines": "figures._figures",
     "validate": "validation._validate",
 }
 
@@ -65,6 +69,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .analysis._scct import scct_fit
     from .analysis._timing import response_time_summary, response_times
     from .compiler._build import build
+    from .figures._figures import plot_response_times, plot_strategies, plot_timelines
+    from .figures._mpl import save_figure
     from .export._export import save
     from .data._load import (
         list_tables,
