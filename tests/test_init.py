@@ -10,9 +10,9 @@ import trustcrises as tc
 PUBLIC = {
     "CaseNotFoundError", "DataIntegrityError", "OutputError", "RenderError", "SourceFileError",
     "TableNotFoundError", "TrustCrisesError", "ValidationError", "__version__", "build",
-    "compare", "crosstab", "crosstab_table", "list_tables", "load", "load_cases", "load_codebook", "load_events",
+    "compare", "crosstab", "crosstab_table", "list_tables", "load", "load_cases", "load_codebook", "load_codings", "load_events",
     "load_sources", "load_viewpoints", "path", "plot_response_times",
-    "plot_strategies", "plot_timelines", "response_matrix", "response_time_summary",
+    "plot_strategies", "plot_timelines", "report", "response_matrix", "response_time_summary",
     "response_times", "save", "save_figure", "scct_fit", "timeline", "validate",
 }
 

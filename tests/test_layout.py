@@ -5,6 +5,7 @@
     validation/  the rules                   compiler/    rows -> validated, hashed tables
     tables/      comparison tables           analysis/    crosstabs, response times, SCCT fit
     figures/     matplotlib figures          export/      tables -> files
+    findings/    the findings report
     cli/         the command line
 
 An AST walk over every module checks each import against the contract below, lazy imports
@@ -24,7 +25,7 @@ import trustcrises as tc
 
 PACKAGE = Path(tc.__file__).parent
 STAGES = ("casefiles", "data", "validation", "compiler", "tables", "analysis", "figures",
-          "export", "cli")
+          "export", "findings", "cli")
 # What each stage may import, besides itself and the kernel.
 ALLOWED = {
     "kernel": set(),
@@ -35,6 +36,7 @@ ALLOWED = {
     "tables": {"data", "validation"},
     "analysis": {"data", "validation", "tables"},
     "figures": {"data", "validation", "tables", "analysis"},
+    "findings": {"data", "validation", "tables", "analysis", "figures", "export"},
     "export": set(),
     "cli": set(STAGES),
 }

@@ -33,6 +33,7 @@ _LAZY = {
     "response_time_summary": "analysis._timing",
     "response_times": "analysis._timing",
     "scct_fit": "analysis._scct",
+    "report": "findings._report",
     "response_matrix": "tables._tables",
     "save": "export._export",
     "save_figure": "figures._mpl",
@@ -41,6 +42,7 @@ _LAZY = {
     "load": "data._load",
     "load_cases": "data._load",
     "load_codebook": "data._load",
+    "load_codings": "data._load",
     "load_events": "data._load",
     "load_sources": "data._load",
     "load_viewpoints": "data._load",
@@ -69,6 +71,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .analysis._scct import scct_fit
     from .analysis._timing import response_time_summary, response_times
     from .compiler._build import build
+    from .findings._report import report
     from .figures._figures import plot_response_times, plot_strategies, plot_timelines
     from .figures._mpl import save_figure
     from .export._export import save
@@ -77,6 +80,7 @@ if TYPE_CHECKING:  # pragma: no cover
         load,
         load_cases,
         load_codebook,
+        load_codings,
         load_events,
         load_sources,
         load_viewpoints,

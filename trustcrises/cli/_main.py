@@ -23,6 +23,7 @@ _EPILOG = """examples:
   trustcrises show xiaomi-2026-kol --lang zh
   trustcrises validate my-cases/
   trustcrises build --source my-cases/ --out my-build/
+  trustcrises report --lang zh -o findings.html
 
 exit status: 0 success, 1 invalid data, 2 usage error, 3 internal error
 (run again with --debug to see its traceback)
@@ -89,6 +90,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("case_id", metavar="CASE_ID")
     p.add_argument("--source", metavar="DIR", default=".",
                    help="collection folder (default: the current folder)")
+    p = sub.add_parser("report", help="the findings report: tables and figures of the whole "
+                       "collection, as HTML or PDF")
+    p.add_argument("-o", "--output", metavar="FILE", required=True,
+                   help="where to write it: a .html or .pdf file")
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    p.add_argument("--no-figures", action="store_true",
+                   help="leave the figures out (they need the plot extra)")
+    lang(p)
+    data_dir(p)
     _COMMANDS.update(register_table_commands(sub))
     return parser
 
@@ -232,5 +242,17 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {"list": _list, "show": _show, "tables": _tables, "codes": _codes,
+def _report(args: argparse.Namespace) -> int:
+    from ..findings._report import report
+
+    page = report(args.output, lang=args.lang, force=args.force, figures=not args.no_figures,
+                  data_dir=args.data_dir)
+    if not args.no_figures and 'class="figure"' not in page:
+        print("trustcrises: note: the figures are left out: they need matplotlib "
+              "(pip install 'trustcrises[plot]')", file=sys.stderr)
+    print(f"wrote {args.output}")
+    return 0
+
+
+_COMMANDS = {"list": _list, "report": _report, "show": _show, "tables": _tables, "codes": _codes,
              "validate": _validate, "build": _build, "new": _new}
