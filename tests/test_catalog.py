@@ -10,14 +10,14 @@ from trustcrises._catalog import TABLES, table
 
 def test_list_tables_matches_catalog():
     assert tc.list_tables() == list(TABLES) == ["cases", "events", "sources", "viewpoints",
-                                                "codebook"]
+                                                "codings", "codebook"]
 
 
 def test_unknown_table_names_valid_ones():
     with pytest.raises(tc.TableNotFoundError) as info:
         table("case")
     assert str(info.value) == ("Unknown table 'case'. Did you mean 'cases'? Valid tables: "
-                               "cases, events, sources, viewpoints, codebook.")
+                               "cases, events, sources, viewpoints, codings, codebook.")
 
 
 @pytest.mark.parametrize("name", list(TABLES))

@@ -177,7 +177,8 @@ def test_nothing_from_shared_is_in_the_package():
 
 def test_every_bundled_source_is_cited():
     sources = set(tc.load_sources()["source_id"])
-    cited = set(tc.load_events()["source_id"]) | set(tc.load_viewpoints()["source_id"])
+    cited = set(tc.load_events()["source_id"]) | set(tc.load_viewpoints()["source_id"]) | \
+        set(tc.load_codings()["source_id"])
     assert sources - cited == set()
 
 
@@ -244,13 +245,23 @@ WORKING_FILES = re.compile(r"fact ?sheet|facts\.md|事实表|\baudit\b|\bthe pro
                            r"项目事实|\.\./shared|breadth-research|reversal-candidates")
 
 
+def test_published_codings_cite_studies_and_cover_canonical_cases():
+    codings, sources, cases = tc.load_codings(), tc.load_sources(), tc.load_cases()
+    kinds = dict(zip(sources["source_id"], sources["kind"]))
+    assert {kinds[s] for s in codings["source_id"]} == {"academic"}
+    coded = set(codings["case_id"])
+    canonical = set(cases[cases["selection"] == "canonical"]["case_id"])
+    assert len(coded & canonical) >= 15, sorted(coded)
+    assert codings[["case_id", "source_id"]].drop_duplicates().shape[0] == len(codings)
+
+
 def test_notes_cite_public_sources_not_working_files_and_name_no_column():
     """Readers cannot see our working files, and a note speaks to them in words, not keys."""
     from trustcrises._catalog import TABLES
 
     columns = {c for name in TABLES for c in TABLES[name].model.to_schema().columns
                if "_" in c}
-    for name in ("cases", "events", "sources"):
+    for name in ("cases", "events", "sources", "codings"):
         frame = tc.load(name)
         for column in ("note_en", "note_zh"):
             for text in frame[column].dropna():

@@ -365,3 +365,45 @@ def test_a_timeline_is_read_in_seq_order_whatever_the_row_order(frames):
     """Rows may come in any order; the rules follow seq."""
     shuffled = frames["events"].iloc[::-1]
     assert tc.validate(shuffled, table="events", cases=frames["cases"]) is shuffled
+
+
+CODING = """codings:
+  - source_id: {source}
+    scct_cluster: {cluster}
+    summary_en: The study codes the recall as corrective action.
+    summary_zh: 该研究将召回编码为纠正措施。
+    quote: the recall was corrective action
+    note_en: null
+    note_zh: null
+"""
+
+
+def test_a_published_coding_is_built_into_its_table(source, tmp_path):
+    case = source / CASE
+    case.write_text(case.read_text(encoding="utf-8") + CODING.format(
+        source="acme-statement", cluster="accidental"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", "--source", str(source), "--out", str(out)]) == 0
+    codings = tc.load_codings(data_dir=out)
+    assert codings[["case_id", "source_id", "scct_cluster"]].values.tolist() == [
+        ["acme-2024-recall", "acme-statement", "accidental"]]
+    assert codings["quote"].tolist() == ["the recall was corrective action"]
+
+
+@pytest.mark.parametrize("source_id, cluster, message", [
+    ("acme-statment", "accidental", "codings[1].source_id: refers to a source that is not in "
+                                    "sources.yaml (got 'acme-statment'). Did you mean "
+                                    "'acme-statement'?"),
+    ("acme-statement", "accidental-ish", "codings[1].scct_cluster: "),
+])
+def test_a_broken_coding_is_reported_on_its_line(source, capsys, source_id, cluster, message):
+    case = source / CASE
+    text = case.read_text(encoding="utf-8") + CODING.format(source=source_id, cluster=cluster)
+    case.write_text(text, encoding="utf-8")
+    anchor = f"  - source_id: {source_id}" if source_id != "acme-statement" else \
+        f"    scct_cluster: {cluster}"
+    capsys.readouterr()
+    assert main(["validate", str(source)]) == 1
+    err = [line.strip() for line in capsys.readouterr().err.splitlines()]
+    head = WHERE.format(line=line_of(text, anchor)) + message
+    assert any(line.startswith(head) for line in err), "\n".join(err)

@@ -60,10 +60,14 @@ TABLES: dict[str, Table] = {
         Table("events", "Events", "Events", "The dated, sourced timeline of every case, "
               "with each response coded.", ("case_id", "seq"),
               (_fk("case_id", "cases"), _fk("source_id", "sources"))),
-        Table("sources", "Sources", "Sources", "Every source cited by an event or a "
-              "viewpoint.", ("source_id",)),
+        Table("sources", "Sources", "Sources", "Every source cited by an event, a "
+              "viewpoint or a published coding.", ("source_id",)),
         Table("viewpoints", "Viewpoints", "Viewpoints", "Expert commentary on the cases, "
               "with stances on contested propositions.", ("viewpoint_id",),
+              (_fk("case_id", "cases"), _fk("source_id", "sources"))),
+        Table("codings", "Codings", "Published codings", "How published studies coded a "
+              "case (its SCCT cluster or response strategies), with a short quote and where "
+              "this dataset's coding differs.", ("case_id", "source_id"),
               (_fk("case_id", "cases"), _fk("source_id", "sources"))),
         Table("codebook", "Codebook", "Codebook", "Every code used anywhere, with labels "
               "and definitions in Chinese and English.", ("field", "code")),

@@ -251,6 +251,24 @@ class Viewpoints(_Strict):
                                      nullable=True)
 
 
+class Codings(_Strict):
+    """One row per published study that coded a case: how it coded it, and where we differ."""
+
+    case_id: Text = _text("The case the study codes.", pattern=SLUG)
+    source_id: Text = _text("The study, in the sources table (kind academic).", pattern=SLUG)
+    scct_cluster: Text = _code("scct_cluster", "The SCCT cluster the study assigns; null when "
+                               "it assigns none.", nullable=True)
+    summary_en: Text = _text("The study's coding of the case (cluster, crisis type or response "
+                             "strategies) in our own words, in English.")
+    summary_zh: Text = _text("The study's coding of the case in our own words, in Chinese.")
+    quote: Text = _text(f"Short verbatim text from the study that shows its coding (at most "
+                        f"{QUOTE_MAX} characters).", max_length=QUOTE_MAX)
+    note_en: Text = _text("Where this dataset's coding of the case differs from the study's, "
+                          "and why, in English; null when they agree.", nullable=True)
+    note_zh: Text = _text("Where this dataset's coding differs from the study's, and why, in "
+                          "Chinese; null when they agree.", nullable=True)
+
+
 class Codebook(_Strict):
     """Every code used anywhere, with labels and definitions in both languages."""
 

@@ -5,7 +5,8 @@ Layout of a source folder::
     package.yaml      dataset metadata (optional for a user's collection)
     codebook.yaml     field -> list of codes (optional when extending the bundled data)
     sources.yaml      sources: [...] (optional when extending the bundled data)
-    cases/*.yaml      one case per file: the case, its events and its viewpoints
+    cases/*.yaml      one case per file: the case, its events, its viewpoints and the
+                      published studies that coded it
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def _label(table: str, index: int | None, column: str | None, coll: Collection) 
     if index is None:
         return column or ""
     origin = coll.origins[table][index]
-    if table in ("events", "viewpoints") and origin.case is not None:
+    if table in _CHILDREN and origin.case is not None:
         prefix = f"{table}[{origin.position}]"
         return f"{prefix}.{column}" if column else prefix
     if table in ("sources", "codebook"):
@@ -79,7 +80,7 @@ def _label(table: str, index: int | None, column: str | None, coll: Collection) 
     return column or ""
 
 
-_CHILDREN = {"events": "events", "viewpoints": "viewpoints"}
+_CHILDREN = {"events": "events", "viewpoints": "viewpoints", "codings": "codings"}
 
 
 def read_folder(root: Path) -> Collection:
@@ -99,10 +100,7 @@ def read_folder(root: Path) -> Collection:
     if not files:
         raise SourceFileError(f"No case files in {str(root / 'cases')!r}: add one with "
                               "`trustcrises new CASE_ID --source " + str(root) + "`")
-    coll = Collection(root, {}, {t: [] for t in ("cases", "events", "sources", "viewpoints",
-                                                 "codebook")},
-                      {t: [] for t in ("cases", "events", "sources", "viewpoints",
-                                       "codebook")}, [])
+    coll = Collection(root, {}, {t: [] for t in TABLES}, {t: [] for t in TABLES}, [])
     coll.package = _read_package(root, coll)
     _read_codebook(root / "codebook.yaml", coll)
     _read_sources(root / "sources.yaml", coll)

@@ -65,15 +65,18 @@ def _fields(table: str, codes: dict[str, str], indent: str, *, skip: set[str] = 
 def _case_text(case_id: str, folder: str | Path, codes: dict[str, str]) -> str:
     from .._catalog import TABLES
 
-    viewpoint_fields = ", ".join(n for n, c in TABLES["viewpoints"].model.to_schema()
-                                 .columns.items() if n != "case_id")
+    viewpoint_fields, coding_fields = (
+        ", ".join(n for n in TABLES[t].model.to_schema().columns if n != "case_id")
+        for t in ("viewpoints", "codings"))
     lines = _fields("cases", codes, "", skip=_SEED_ONLY)
     lines += ["", "events:  # the timeline in date order; seq runs 1, 2, 3, ..."]
     lines += _fields("events", codes, "    ", skip={"case_id", *_RESPONSE_ONLY},
                      first="  - ")
     lines += ["    # A response event also takes: strategy (Codes: "
               f"{codes.get('strategy', '')}), strategy_rationale_en and strategy_rationale_zh.",
-              "", f"viewpoints: []  # commentary, optional; each with {viewpoint_fields}"]
+              "", f"viewpoints: []  # commentary, optional; each with {viewpoint_fields}",
+              f"codings: []  # published studies that coded the case, optional; each with "
+              f"{coding_fields}"]
     text = _HEADER + "\n".join(lines) + "\n"
     return text.replace("{case_id}", case_id).replace("{folder}", str(folder))
 

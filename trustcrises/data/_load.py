@@ -62,7 +62,7 @@ def list_tables() -> list[str]:
     --------
     >>> import trustcrises as tc
     >>> tc.list_tables()
-    ['cases', 'events', 'sources', 'viewpoints', 'codebook']
+    ['cases', 'events', 'sources', 'viewpoints', 'codings', 'codebook']
     """
     return list(TABLES)
 
@@ -148,6 +148,11 @@ def load_sources(*, data_dir: str | Path | None = None) -> pd.DataFrame:
 def load_viewpoints(*, data_dir: str | Path | None = None) -> pd.DataFrame:
     """Expert commentary on the cases (see ``load``)."""
     return load("viewpoints", data_dir=data_dir)
+
+
+def load_codings(*, data_dir: str | Path | None = None) -> pd.DataFrame:
+    """How published studies coded the cases, and where this dataset differs (see ``load``)."""
+    return load("codings", data_dir=data_dir)
 
 
 def load_codebook(*, data_dir: str | Path | None = None) -> pd.DataFrame:

@@ -122,10 +122,10 @@ def check_primary_keys(frames: dict[str, pd.DataFrame], report: Report,
 
 
 def check_references(frames: dict[str, pd.DataFrame], report: Report, locate: Locate) -> None:
-    """Every event and viewpoint names a source and a case that exist."""
+    """Every event, viewpoint and published coding names a source and a case that exist."""
     sources = set(frames["sources"]["source_id"].dropna())
     cases = set(frames["cases"]["case_id"].dropna())
-    for name in ("events", "viewpoints"):
+    for name in ("events", "viewpoints", "codings"):
         if name not in frames:
             continue
         frame = frames[name]
