@@ -155,8 +155,9 @@ def labels(frames: dict[str, pd.DataFrame], field: str, lang: str) -> dict[str, 
 def test_compare_columns_spanners_title_and_notes_in_english(data_dir):
     found = content(tc.compare(data_dir=data_dir))
     assert found.title == "Corporate trust crises compared"
-    assert found.subtitle == ("What set each crisis off, who applied the pressure, and how fast "
-                              "the company responded")
+    assert found.subtitle == ("What kind of crisis it was, what set each crisis off, who "
+                              "applied the pressure, how fast the company responded, and how "
+                              "it ended")
     assert found.columns == ["Company", "Year", "Cause", "Trigger", "Pressure from",
                              "Strategies, in order", "First response (days)",
                              "Decisive response (days)", "Time to decisive response",
@@ -255,11 +256,30 @@ def test_compare_draws_response_timing_on_one_scale(frames, lang, text):
     assert content(table).pictures == {1}
 
 
-def test_compare_fields_pick_columns_in_display_order(data_dir):
+def test_compare_fields_come_in_the_order_given(data_dir):
     found = content(tc.compare([EXAMPLE], fields=["outcome", "company", "outcome"],
                                data_dir=data_dir))
-    assert found.columns == ["Company", "Outcome"]
-    assert found.spanners == [[("Case", 0, 1), ("Resolution", 1, 2)]]
+    assert found.columns == ["Outcome", "Company"]
+    assert found.spanners == [[("Resolution", 0, 1), ("Case", 1, 2)]]
+    assert found.subtitle == "How it ended"
+    split = content(tc.compare([EXAMPLE], fields=["company", "outcome", "year"],
+                               data_dir=data_dir))
+    assert split.spanners == [[("Case", 0, 1), ("Resolution", 1, 2), ("Case", 2, 3)]]
+
+
+@pytest.mark.parametrize("lang, fields, subtitle", [
+    ("en", ["company", "year"], "One row per case"),
+    ("en", ["company", "pressure_source", "decision_outcome"],
+     "Who applied the pressure and how it ended"),
+    ("en", ["responses", "response_timing"], "How fast the company responded"),
+    ("en", ["responses"], "How the company responded"),
+    ("zh", ["company", "trigger"], "危机因何而起"),
+    ("zh", ["trigger", "pressure_source", "days_to_first_response"],
+     "危机因何而起、由谁施压，以及企业回应的速度"),
+])
+def test_compare_subtitle_says_what_the_chosen_columns_tell(data_dir, lang, fields, subtitle):
+    found = content(tc.compare([EXAMPLE], lang=lang, fields=fields, data_dir=data_dir))
+    assert found.subtitle == subtitle
 
 
 def test_compare_shows_the_case_title_only_when_asked(data_dir, frames):
@@ -267,8 +287,8 @@ def test_compare_shows_the_case_title_only_when_asked(data_dir, frames):
     found = content(tc.compare([EXAMPLE], lang="zh", fields=["title", "company"],
                                data_dir=data_dir))
     case = frames["cases"].set_index("case_id").loc[EXAMPLE]
-    assert found.columns == ["公司", "标题"]
-    assert found.rows == [[case["company_zh"], case["title_zh"]]]
+    assert found.columns == ["标题", "公司"]
+    assert found.rows == [[case["title_zh"], case["company_zh"]]]
 
 
 def test_compare_unknown_field_lists_the_valid_ones(data_dir):

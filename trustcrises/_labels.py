@@ -66,8 +66,13 @@ TEXT: dict[str, dict[str, str]] = {
     "en": {
         # compare()
         "compare.title": "Corporate trust crises compared",
-        "compare.subtitle": "What set each crisis off, who applied the pressure, and how fast "
-                            "the company responded",
+        "compare.part.trigger": "what set each crisis off",
+        "compare.part.pressure_source": "who applied the pressure",
+        "compare.part.responses": "how the company responded",
+        "compare.part.speed": "how fast the company responded",
+        "compare.part.outcome": "how it ended",
+        "compare.part.cause_category": "what kind of crisis it was",
+        "compare.rows": "One row per case",
         "spanner.case": "Case",
         "spanner.crisis": "Crisis",
         "spanner.response": "Response",
@@ -239,7 +244,13 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "zh": {
         "compare.title": "企业信任危机比较",
-        "compare.subtitle": "危机因何而起、由谁施压，以及企业回应的速度",
+        "compare.part.trigger": "危机因何而起",
+        "compare.part.pressure_source": "由谁施压",
+        "compare.part.responses": "企业如何回应",
+        "compare.part.speed": "企业回应的速度",
+        "compare.part.outcome": "结局如何",
+        "compare.part.cause_category": "属于哪类危机",
+        "compare.rows": "每行一个案例",
         "spanner.case": "案例",
         "spanner.crisis": "危机",
         "spanner.response": "回应",
@@ -396,6 +407,32 @@ def text(lang: str, key: str, **values: object) -> str:
     """The text ``key`` in ``lang``, with ``values`` filled in."""
     template = TEXT[lang][key]
     return template.format(**values) if values else template
+
+
+#: What each group of compare() fields tells, in the order the subtitle names them.
+_SUBTITLE_PARTS = (("cause_category", ("cause_category",)), ("trigger", ("trigger",)),
+                   ("pressure_source", ("pressure_source",)),
+                   ("speed", ("days_to_first_response", "days_to_decisive_response",
+                              "response_timing")),
+                   ("responses", ("responses",)), ("outcome", ("outcome", "decision_outcome")))
+
+
+def compare_subtitle(lang: str, fields: list[str]) -> str:
+    """The subtitle of a comparison: what its chosen columns tell, in a sentence."""
+    parts = [text(lang, f"compare.part.{key}") for key, members in _SUBTITLE_PARTS
+             if any(f in fields for f in members)]
+    if "speed" in [k for k, m in _SUBTITLE_PARTS if any(f in fields for f in m)] and \
+            "responses" in fields:
+        parts.remove(text(lang, "compare.part.responses"))
+    if not parts:
+        return text(lang, "compare.rows")
+    if lang == "zh":
+        joined = parts[0] if len(parts) == 1 else "、".join(parts[:-1]) + "，以及" + parts[-1]
+    else:
+        joined = parts[0] if len(parts) == 1 else (
+            " and ".join(parts) if len(parts) == 2 else ", ".join(parts[:-1]) + ", and "
+            + parts[-1])
+    return joined[0].upper() + joined[1:]
 
 
 def column_label(lang: str, field: str) -> str:

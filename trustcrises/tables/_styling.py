@@ -54,9 +54,18 @@ def styled(table: gt.GT, lang: str) -> gt.GT:
 
 
 def with_spanners(table: gt.GT, lang: str, fields: list[str], groups: dict[str, str]) -> gt.GT:
-    """``table`` with ``fields`` grouped under the spanner ``groups`` gives each of them."""
-    for group in dict.fromkeys(groups[f] for f in fields):
-        members = [f for f in fields if groups[f] == group]
+    """``table`` with each run of neighbouring ``fields`` that share a group under the
+    spanner of that group (a group split by the chosen order gets one spanner per run)."""
+    runs: list[tuple[str, list[str]]] = []
+    for name in fields:
+        if runs and runs[-1][0] == groups[name]:
+            runs[-1][1].append(name)
+        else:
+            runs.append((groups[name], [name]))
+    seen: dict[str, int] = {}
+    for group, members in runs:
+        seen[group] = seen.get(group, 0) + 1
+        suffix = "" if seen[group] == 1 else f"-{seen[group]}"
         table = table.tab_spanner(label=L.text(lang, f"spanner.{group}"), columns=members,
-                                  id=f"spanner-{group}")
+                                  id=f"spanner-{group}{suffix}")
     return table

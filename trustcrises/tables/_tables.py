@@ -65,7 +65,9 @@ def compare(
     lang
         ``"en"`` or ``"zh"``: every label, header and text in that language.
     fields
-        The columns to show, a subset of the names above (shown in the order above).
+        The columns to show, in the order given (by default all but ``title``, in the order
+        above); neighbouring columns of one group share a spanner, and the subtitle says
+        what the chosen columns tell.
     selection
         Only the cases in the collection for this reason: ``"seed_article"``,
         ``"canonical"`` or ``"user_pressure"`` (users pressing a company's decision).
@@ -100,7 +102,7 @@ def compare(
 
     lang = L.check_lang(lang)  # type: ignore[assignment]
     chosen = L.check_fields(fields) if fields is not None else list(L.COMPARE_DEFAULT)
-    chosen = [f for f in L.COMPARE_FIELDS if f in chosen]
+    # the user's order; by default, the display order
     data = Inputs(data_dir, cases=cases, events=events, codebook=codebook)
     rows = pick_cases(data.frames["cases"], case_ids)
     if selection is not None:
@@ -116,7 +118,7 @@ def compare(
     table = GT(frame, id="trustcrises-compare")
     table = with_spanners(table, lang, chosen, L.COMPARE_FIELDS)
     table = (table.tab_header(title=L.text(lang, "compare.title"),
-                              subtitle=L.text(lang, "compare.subtitle"))
+                              subtitle=L.compare_subtitle(lang, chosen))
              .cols_label(cases={f: L.column_label(lang, f) for f in chosen})
              .cols_width(cases={f: WIDTHS[f] for f in chosen}))
     days = [f for f in _DAYS if f in chosen]
