@@ -67,7 +67,8 @@ def register_table_commands(sub: argparse._SubParsersAction
     p.add_argument("case_ids", nargs="*", metavar="CASE_ID",
                    help="cases in the order to show (default: every case, by start date)")
     p.add_argument("--fields", type=_fields, action="extend", metavar="F,F,...",
-                   help=f"columns to show, in this order, comma-separated: {', '.join(L.COMPARE_FIELDS)}")
+                   help="columns to show, in this order, comma-separated: "
+                   + ", ".join(L.COMPARE_FIELDS))
     p.add_argument("--selection", metavar="CODE", help="only the cases in the collection for "
                    "this reason: seed_article, canonical or user_pressure (users pressing a "
                    "company's decision)")
