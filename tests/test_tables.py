@@ -464,7 +464,7 @@ def test_timeline_rows_are_the_dated_events_with_sources(data_dir, frames, lang)
         assert strategy == (strategies[event.strategy] if pd.notna(event.strategy) else "")
         assert decisive == ("★" if event.is_decisive else "")
         assert actor == getattr(event, f"actor_{lang}")
-        assert description == getattr(event, f"description_{lang}")
+        assert description.startswith(getattr(event, f"description_{lang}"))  # + note mark
         assert source == f"{publishers[event.source_id]} [{event.source_id}]"
         assert quote == quoted(event.quote) and not quote.startswith("““")
         d = event.date
@@ -571,3 +571,22 @@ def test_every_row_label_identifies_its_case(lang):
     titled = content(tc.compare(lang=lang, fields=["company", "title"]))
     assert [row[0] for row in titled.rows].count(
         "Xiaomi" if lang == "en" else "小米") >= 4  # the title column tells them apart
+
+
+@pytest.mark.parametrize("lang, mark, line", [("en", " [{n}]", "[{n}] {note}"),
+                                              ("zh", "［{n}］", "［{n}］{note}")])
+def test_timeline_numbers_each_events_note_and_prints_it_below(lang, mark, line):
+    case_id = "coca-cola-1985-new-coke"
+    events = tc.load_events()
+    timeline = events[events["case_id"] == case_id].sort_values("seq")
+    notes = list(dict.fromkeys(timeline[f"note_{lang}"].dropna()))
+    assert len(notes) >= 2
+    found = content(tc.timeline(case_id, lang=lang))
+    description = found.columns.index(L.column_label(lang, "description"))
+    for row, (_, event) in zip(found.rows, timeline.iterrows()):
+        note = event[f"note_{lang}"]
+        expected = event[f"description_{lang}"] + (
+            mark.format(n=notes.index(note) + 1) if isinstance(note, str) else "")
+        assert row[description] == expected
+    for n, note in enumerate(notes, 1):
+        assert line.format(n=n, note=note) in found.notes

@@ -112,6 +112,8 @@ TEXT: dict[str, dict[str, str]] = {
         "note.decisive": "{mark} The decisive response: the one that settled the crisis or its "
                          "main pressure.",
         "note.quote": "Quotes are verbatim, in the source's own language.",
+        "note.mark": " [{n}]",
+        "note.numbered": "[{n}] {note}",
         # response_matrix()
         "matrix.title": "Response strategies by case",
         "matrix.subtitle.used": "{mark} the company used the strategy at least once; strategies "
@@ -288,6 +290,8 @@ TEXT: dict[str, dict[str, str]] = {
         "col.quote": "引文",
         "note.decisive": "{mark} 决定性回应：平息危机（或其主要压力）的那次回应。",
         "note.quote": "引文为原文摘录，保留来源的原始语言。",
+        "note.mark": "［{n}］",
+        "note.numbered": "［{n}］{note}",
         "matrix.title": "各案例的回应策略",
         "matrix.subtitle.used": "{mark} 表示企业至少使用过一次该策略；策略按姿态分组",
         "matrix.subtitle.count": "以该策略编码的回应事件数；策略按姿态分组",

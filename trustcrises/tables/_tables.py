@@ -246,7 +246,8 @@ def timeline(
     data_dir: str | Path | None = None,
 ) -> gt.GT:
     """A case's dated events: date (at its precision), type, strategy, actor, what happened,
-    source and quote, with the decisive response marked.
+    source and quote, with the decisive response marked and each event's note (where sources
+    disagree, for example) numbered in the description and printed below the table.
 
     Parameters are as for :func:`compare`; ``sources`` gives the publishers of the sources.
 
@@ -271,6 +272,8 @@ def timeline(
     def code(field: str, value: str | None) -> str:
         return "" if value is None else label.get((field, value), value)
 
+    # each event's note (where sources disagree), numbered and printed below the table
+    notes = list(dict.fromkeys(e[f"note_{lang}"] for e in rows if e[f"note_{lang}"]))
     frame = pd.DataFrame({
         "date": [L.date_text(lang, e["date"], e["date_precision"])
                  + (f" {e['time']}" if e["time"] else "") for e in rows],
@@ -280,7 +283,9 @@ def timeline(
         "strategy": [code("strategy", e["strategy"]) for e in rows],
         "decisive": [L.DECISIVE if e["is_decisive"] else "" for e in rows],
         "actor": [e[f"actor_{lang}"] for e in rows],
-        "description": [e[f"description_{lang}"] for e in rows],
+        "description": [e[f"description_{lang}"] + (
+            L.text(lang, "note.mark", n=notes.index(e[f"note_{lang}"]) + 1)
+            if e[f"note_{lang}"] else "") for e in rows],
         "source": [f"{publisher[e['source_id']]} [{e['source_id']}]"
                    if e["source_id"] in publisher else f"[{e['source_id']}]" for e in rows],
         "quote": [quoted(e["quote"]) for e in rows],
@@ -297,6 +302,8 @@ def timeline(
              .tab_source_note(data.source_note(lang))
              .tab_source_note(L.text(lang, "note.decisive", mark=L.DECISIVE))
              .tab_source_note(L.text(lang, "note.quote")))
+    for number, note in enumerate(notes, 1):
+        table = table.tab_source_note(L.text(lang, "note.numbered", n=number, note=note))
     decisive = [i for i, e in enumerate(rows) if e["is_decisive"]]
     if decisive:
         table = table.tab_style(style=[style.fill(color="#eef3f9"), style.text(weight="bold")],
