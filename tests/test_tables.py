@@ -590,3 +590,74 @@ def test_timeline_numbers_each_events_note_and_prints_it_below(lang, mark, line)
         assert row[description] == expected
     for n, note in enumerate(notes, 1):
         assert line.format(n=n, note=note) in found.notes
+
+
+# ---------------------------------------------------------------------------------------------
+# a user's collection beside the bundled cases, and who is credited
+
+
+EXAMPLE_OWN = "acme-2024-recall"
+
+
+@pytest.fixture(scope="module")
+def acme_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fictional test collection (it extends the bundled data), built."""
+    from trustcrises.compiler._build import build
+
+    out = tmp_path_factory.mktemp("acme") / "out"
+    build(ROOT / "tests" / "fixtures" / "collection", out)
+    return out
+
+
+def test_a_collection_is_credited_with_its_own_title_and_version(acme_dir):
+    import json
+
+    package = json.loads((acme_dir / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["extends"] == "trustcrises"
+    found = content(tc.compare(fields=["company"], data_dir=acme_dir))
+    assert found.notes[0] == f"Source: {package['title']}, version {package['version']}."
+    assert "trustcrises dataset" not in found.notes[0]
+
+
+def test_own_and_bundled_cases_in_one_call_credit_each_collection(acme_dir):
+    bundled = tc.load_cases()
+    version = json_version()
+    both = content(tc.compare([EXAMPLE_OWN, "coca-cola-1985-new-coke"], fields=["company"],
+                              data_dir=acme_dir, with_bundled=True))
+    assert both.rows == [["Acme Corp"], [bundled.set_index("case_id").loc[
+        "coca-cola-1985-new-coke", "company_en"]]]
+    assert both.notes[0] == ("Source: A fictional collection for tests, version 1.0.0; "
+                             f"trustcrises dataset, data version {version}, CC-BY-4.0.")
+    only_bundled = content(tc.compare(["coca-cola-1985-new-coke"], fields=["company"],
+                                      data_dir=acme_dir, with_bundled=True, lang="zh"))
+    assert only_bundled.notes[0] == f"资料来源：trustcrises 数据集，数据版本 {version}，CC-BY-4.0。"
+    every = content(tc.compare(fields=["company"], data_dir=acme_dir, with_bundled=True))
+    assert len(every.rows) == len(bundled) + 1 and every.rows[0] == ["Acme Corp"]
+
+
+def test_a_bundled_case_asked_of_a_collection_says_how_to_include_it(acme_dir):
+    with pytest.raises(tc.CaseNotFoundError, match=r"^'coca-cola-1985-new-coke' is a bundled "
+                       r"case, not one of this collection's: include the bundled cases"):
+        tc.compare([EXAMPLE_OWN, "coca-cola-1985-new-coke"], data_dir=acme_dir)
+    timeline = content(tc.timeline("coca-cola-1985-new-coke", data_dir=acme_dir,
+                                   with_bundled=True))
+    assert timeline.notes[0].startswith("Source: trustcrises dataset")
+
+
+def test_the_command_shows_own_and_bundled_cases_together(acme_dir, capsys):
+    from trustcrises.cli._main import main
+
+    argv = ["compare", EXAMPLE_OWN, "coca-cola-1985-new-coke", "--data-dir", str(acme_dir),
+            "--fields", "company,year"]
+    assert main(argv) == 2
+    assert "--with-bundled" in capsys.readouterr().err
+    assert main([*argv, "--with-bundled"]) == 0
+    out = capsys.readouterr().out
+    assert "| Acme Corp | 2024 |" in out and "| 1985 |" in out
+    assert "A fictional collection for tests, version 1.0.0; trustcrises dataset" in out
+
+
+def json_version() -> str:
+    from trustcrises.data._load import descriptor
+
+    return str(descriptor()["version"])

@@ -22,6 +22,7 @@ _EPILOG = {
   trustcrises compare --lang zh -o table.html
   trustcrises compare xiaomi-2026-kol coca-cola-1985-new-coke -o table.pdf
   trustcrises compare --fields company,year,outcome --format csv
+  trustcrises compare my-case xiaomi-2026-kol --data-dir my-build --with-bundled
 """,
     "timeline": """examples:
   trustcrises timeline xiaomi-2026-kol --lang zh -o timeline.png
@@ -58,6 +59,11 @@ def _options(p: argparse.ArgumentParser) -> None:
                    "--out DIR` (default: the bundled data)")
 
 
+def _bundled(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--with-bundled", action="store_true", help="with --data-dir: show the "
+                   "bundled cases beside your own (name any of them as CASE_ID)")
+
+
 def register_table_commands(sub: argparse._SubParsersAction
                             ) -> dict[str, Callable[[argparse.Namespace], int]]:
     """Add the table commands to ``sub``; return command name -> handler."""
@@ -75,10 +81,12 @@ def register_table_commands(sub: argparse._SubParsersAction
     p.add_argument("--pressed", action="store_true", help="only the cases in which a business "
                    "decision was pressed (reversed, partly reversed or upheld)")
     _options(p)
+    _bundled(p)
     p = sub.add_parser("timeline", help="a table of one case's dated, sourced events",
                        epilog=_EPILOG["timeline"], formatter_class=raw)
     p.add_argument("case_id", metavar="CASE_ID")
     _options(p)
+    _bundled(p)
     p = sub.add_parser("matrix", help="a table of cases by the response strategies they used",
                        epilog=_EPILOG["matrix"], formatter_class=raw)
     p.add_argument("case_ids", nargs="*", metavar="CASE_ID",
@@ -86,6 +94,7 @@ def register_table_commands(sub: argparse._SubParsersAction
     p.add_argument("--count", action="store_true",
                    help="show how many response events used each strategy instead of ●")
     _options(p)
+    _bundled(p)
     p = sub.add_parser("crosstab", help="counts (and shares) of cases or responses by two "
                        "coded fields", epilog=_EPILOG["crosstab"], formatter_class=raw)
     p.add_argument("rows", metavar="ROWS", help=f"a field: {', '.join(U.RESPONSE_FIELDS)} "
@@ -142,7 +151,8 @@ def _compare(args: argparse.Namespace) -> int:
 
     fmt = _format(args)
     table = compare(args.case_ids or None, lang=args.lang, fields=args.fields,
-                    selection=args.selection, pressed=args.pressed, data_dir=args.data_dir)
+                    selection=args.selection, pressed=args.pressed, data_dir=args.data_dir,
+                    with_bundled=args.with_bundled)
     return _emit(table, args, fmt)
 
 
@@ -150,7 +160,8 @@ def _timeline(args: argparse.Namespace) -> int:
     from ..tables._tables import timeline
 
     fmt = _format(args)
-    return _emit(timeline(args.case_id, lang=args.lang, data_dir=args.data_dir), args, fmt)
+    return _emit(timeline(args.case_id, lang=args.lang, data_dir=args.data_dir,
+                          with_bundled=args.with_bundled), args, fmt)
 
 
 def _matrix(args: argparse.Namespace) -> int:
@@ -158,7 +169,7 @@ def _matrix(args: argparse.Namespace) -> int:
 
     fmt = _format(args)
     table = response_matrix(args.case_ids or None, lang=args.lang, count=args.count,
-                            data_dir=args.data_dir)
+                            data_dir=args.data_dir, with_bundled=args.with_bundled)
     return _emit(table, args, fmt)
 
 

@@ -112,7 +112,7 @@ def render_outputs(frames: dict[str, pd.DataFrame], package: dict) -> tuple[dict
             "schema": schema,
         })
     keys = ("name", "title", "description", "version", "homepage", "licenses", "sources",
-            "contributors", "keywords")
+            "contributors", "keywords", "extends")
     meta = {k: package[k] for k in keys if package.get(k) is not None}
     meta.setdefault("name", "collection")
     meta["version"] = version

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from .. import _labels as L
 from .._errors import CaseNotFoundError
 from .._text import quoted
-from ._inputs import Inputs, pick_cases, records
+from ._inputs import Inputs, records
 from ._styling import WIDTHS, styled, with_spanners
 
 if TYPE_CHECKING:
@@ -46,6 +46,7 @@ def compare(
     events: pd.DataFrame | None = None,
     codebook: pd.DataFrame | None = None,
     data_dir: str | Path | None = None,
+    with_bundled: bool = False,
 ) -> gt.GT:
     """A table comparing crises: one row per case, ready for a paper, a slide or a page.
 
@@ -78,6 +79,10 @@ def compare(
         Your own frames (checked with ``tc.validate`` first); the bundled tables when None.
     data_dir
         A folder written by ``trustcrises build`` to read instead of the bundled data.
+    with_bundled
+        With ``data_dir`` (or your own frames), also take the bundled cases, so that your
+        cases and the bundled ones can be compared in one table; with no ``case_ids``, your
+        cases come first. The source note credits each collection that gave a row.
 
     Returns
     -------
@@ -103,8 +108,9 @@ def compare(
     lang = L.check_lang(lang)  # type: ignore[assignment]
     chosen = L.check_fields(fields) if fields is not None else list(L.COMPARE_DEFAULT)
     # the user's order; by default, the display order
-    data = Inputs(data_dir, cases=cases, events=events, codebook=codebook)
-    rows = pick_cases(data.frames["cases"], case_ids)
+    data = Inputs(data_dir, cases=cases, events=events, codebook=codebook,
+                  with_bundled=with_bundled)
+    rows = data.pick(case_ids)
     if selection is not None:
         valid = sorted({r["selection"] for r in rows if r["selection"]})
         rows = [r for r in rows if r["selection"] == selection]
@@ -135,7 +141,7 @@ def compare(
                  .sub_missing(columns="response_timing", missing_text=""))
     table = table.sub_missing(columns=[f for f in chosen if f != "response_timing"],
                               missing_text=L.MISSING)
-    table = table.tab_source_note(data.source_note(lang))
+    table = table.tab_source_note(data.source_note(lang, [r["case_id"] for r in rows]))
     if days or "response_timing" in chosen:
         table = table.tab_source_note(L.text(lang, "note.days", missing=L.MISSING))
     if "response_timing" in chosen and frame["response_timing"].notna().any():
@@ -244,6 +250,7 @@ def timeline(
     sources: pd.DataFrame | None = None,
     codebook: pd.DataFrame | None = None,
     data_dir: str | Path | None = None,
+    with_bundled: bool = False,
 ) -> gt.GT:
     """A case's dated events: date (at its precision), type, strategy, actor, what happened,
     source and quote, with the decisive response marked and each event's note (where sources
@@ -263,8 +270,9 @@ def timeline(
     lang = L.check_lang(lang)  # type: ignore[assignment]
     if not isinstance(case_id, str):
         raise TypeError(f"case_id must be a string, not {type(case_id).__name__}")
-    data = Inputs(data_dir, cases=cases, events=events, sources=sources, codebook=codebook)
-    (case,) = pick_cases(data.frames["cases"], [case_id])
+    data = Inputs(data_dir, cases=cases, events=events, sources=sources, codebook=codebook,
+                  with_bundled=with_bundled)
+    (case,) = data.pick([case_id])
     label = data.labels(lang)
     publisher = {r["source_id"]: r["publisher"] for r in records(data.frames["sources"])}
     rows = data.timeline(case_id)
@@ -299,7 +307,7 @@ def timeline(
              .cols_label(cases={f: L.column_label(lang, f) for f in fields})
              .cols_width(cases={f: WIDTHS[f] for f in fields})
              .cols_align("center", "decisive")
-             .tab_source_note(data.source_note(lang))
+             .tab_source_note(data.source_note(lang, [case_id]))
              .tab_source_note(L.text(lang, "note.decisive", mark=L.DECISIVE))
              .tab_source_note(L.text(lang, "note.quote")))
     for number, note in enumerate(notes, 1):
@@ -324,6 +332,7 @@ def response_matrix(
     events: pd.DataFrame | None = None,
     codebook: pd.DataFrame | None = None,
     data_dir: str | Path | None = None,
+    with_bundled: bool = False,
 ) -> gt.GT:
     """Cases × response strategies: ● where a case used a strategy (its number of response
     events with ``count=True``), the strategies grouped by posture under spanners, in codebook
@@ -341,8 +350,9 @@ def response_matrix(
     from great_tables import GT
 
     lang = L.check_lang(lang)  # type: ignore[assignment]
-    data = Inputs(data_dir, cases=cases, events=events, codebook=codebook)
-    rows = pick_cases(data.frames["cases"], case_ids)
+    data = Inputs(data_dir, cases=cases, events=events, codebook=codebook,
+                  with_bundled=with_bundled)
+    rows = data.pick(case_ids)
     book = records(data.codebook)
     label = data.labels(lang)
     posture_order = {r["code"]: r["sort_order"] for r in book if r["field"] == "posture"}
@@ -374,5 +384,5 @@ def response_matrix(
                                 **{c: label.get(("strategy", c), c) for c in codes}})
              .cols_width(cases={_CASE: "170px", **{c: "74px" for c in codes}})
              .cols_align("center", codes)
-             .tab_source_note(data.source_note(lang)))
+             .tab_source_note(data.source_note(lang, [r["case_id"] for r in rows])))
     return styled(table, lang)
