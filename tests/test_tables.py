@@ -661,3 +661,68 @@ def json_version() -> str:
     from trustcrises.data._load import descriptor
 
     return str(descriptor()["version"])
+
+
+# ---------------------------------------------------------------------------------------------
+# nothing cut: measured in a real browser
+
+_MEASURE = """<script>
+const cut = [];
+for (const cell of document.querySelectorAll("th, td")) {
+  if (cell.scrollWidth > cell.clientWidth + 1) cut.push(cell.textContent.trim());
+}
+const out = document.createElement("pre");
+out.id = "cut";
+out.textContent = JSON.stringify(cut);
+document.body.appendChild(out);
+</script></body>"""
+
+
+def cut_cells(browser: str, table, tmp_path: Path) -> list[str]:
+    """The headers and cells whose text is wider than their column, in headless Chromium."""
+    import json
+    import os
+    import subprocess
+
+    page = tmp_path / "table.html"
+    tc.save(table, page, force=True)
+    text = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "",  # lets it run
+                  page.read_text(encoding="utf-8"))
+    page.write_text(text.replace("</body>", _MEASURE, 1), encoding="utf-8")
+    flags = ["--headless", "--disable-gpu", "--dump-dom", f"--user-data-dir={tmp_path / 'p'}"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        flags.append("--no-sandbox")
+    dom = subprocess.run([browser, *flags, page.as_uri()], capture_output=True, text=True,
+                         timeout=120, check=True).stdout
+    found = re.search(r'<pre id="cut">(.*?)</pre>', dom, flags=re.S)
+    assert found, dom[:500]
+    return json.loads(html_unescape(found.group(1)))
+
+
+def html_unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("make", ["matrix", "matrix_count", "compare", "timeline", "crosstab"])
+def test_no_header_or_cell_is_cut(browser, tmp_path, lang, make):
+    table = {"matrix": lambda: tc.response_matrix(lang=lang),
+             "matrix_count": lambda: tc.response_matrix(lang=lang, count=True),
+             "compare": lambda: tc.compare(lang=lang),
+             "timeline": lambda: tc.timeline("coca-cola-1985-new-coke", lang=lang),
+             "crosstab": lambda: tc.crosstab_table("scct_cluster", "strategy",
+                                                   level="response", lang=lang,
+                                                   share="row")}[make]()
+    assert cut_cells(browser, table, tmp_path) == []
+
+
+@pytest.mark.browser
+def test_the_measure_sees_a_cut_header(browser, tmp_path):
+    from trustcrises.tables import _tables
+
+    table = tc.response_matrix(["xiaomi-2026-kol"]).cols_width(cases={"justification": "40px"})
+    assert "Justification" in cut_cells(browser, table, tmp_path)
+    assert _tables.header_width("Justification") != "40px"

@@ -10,12 +10,13 @@ it through ``md()``, ``html()`` or ``fmt_markdown()``.
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import _labels as L
 from .._errors import CaseNotFoundError
-from .._text import quoted
+from .._text import HAN, quoted
 from ._inputs import Inputs, records
 from ._styling import WIDTHS, styled, with_spanners
 
@@ -126,7 +127,7 @@ def compare(
     table = (table.tab_header(title=L.text(lang, "compare.title"),
                               subtitle=L.compare_subtitle(lang, chosen))
              .cols_label(cases={f: L.column_label(lang, f) for f in chosen})
-             .cols_width(cases={f: WIDTHS[f] for f in chosen}))
+             .cols_width(cases={f: _fitted(f, frame[f]) for f in chosen}))
     days = [f for f in _DAYS if f in chosen]
     if days:
         table = table.fmt_integer(columns=days, use_seps=False).cols_align("right", days)
@@ -230,6 +231,29 @@ def _timing_bar(days: float, longest: float, lang: str) -> str:
             f"<title>{label}</title>{marks}"
             f'<rect x="0" y="1" width="{width:.10g}" height="8" fill="#3a6ea5" '
             f'stroke="#2a5080" stroke-width="0.5" vector-effect="non-scaling-stroke"/></svg>')
+
+
+#: Width of the widest Latin letter of the bold 12 px header font, and a cell's padding.
+_HEADER_LETTER, _HEADER_PADDING, _HEADER_MIN = 8.0, 14, 74
+
+
+def _fitted(field: str, values: pd.Series) -> str:
+    """The column's width, widened (up to twice) for its longest unbreakable word."""
+    base = int(WIDTHS[field].removesuffix("px"))
+    if field not in ("company", "title"):
+        return WIDTHS[field]
+    words = [w for v in values.dropna() for w in re.split(r"[\s/]+", str(v))
+             if w and not HAN.search(w)]
+    longest = max((len(w) for w in words), default=0)
+    return f"{min(2 * base, max(base, round(longest * 7.6 + 14)))}px"
+
+
+def header_width(label: str) -> str:
+    """A column wide enough for the longest word of its header, so that no header is cut:
+    headers wrap between words (and between Chinese characters), never inside a word."""
+    words = [w for w in re.split(r"\s+", label) if w and not HAN.search(w)]
+    longest = max((len(w) for w in words), default=0)
+    return f"{max(_HEADER_MIN, round(longest * _HEADER_LETTER + _HEADER_PADDING))}px"
 
 
 def timing_width(days: float, longest: float) -> float:
@@ -382,7 +406,8 @@ def response_matrix(
                               subtitle=L.text(lang, subtitle, mark=L.USED))
              .cols_label(cases={_CASE: L.text(lang, "col.case"),
                                 **{c: label.get(("strategy", c), c) for c in codes}})
-             .cols_width(cases={_CASE: "170px", **{c: "74px" for c in codes}})
+             .cols_width(cases={_CASE: "170px", **{
+                 c: header_width(label.get(("strategy", c), c)) for c in codes}})
              .cols_align("center", codes)
              .tab_source_note(data.source_note(lang, [r["case_id"] for r in rows])))
     return styled(table, lang)
