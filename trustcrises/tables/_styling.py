@@ -31,8 +31,7 @@ def styled(table: gt.GT, lang: str) -> gt.GT:
     table_id = table._options.table_id.value
     return (
         table.opt_table_font(font=L.FONTS[lang], add=False)
-        .opt_css(f"#{table_id} .gt_row {{ vertical-align: top; line-height: 1.4; "
-                 "overflow-wrap: anywhere; }}")
+        .opt_css(f"#{table_id} .gt_row {{ vertical-align: top; line-height: 1.4; }}")
         .opt_align_table_header(align="left")
         .tab_options(
             table_font_size="13px", table_font_color="#1a1a1a",

@@ -242,7 +242,7 @@ def _fitted(field: str, values: pd.Series) -> str:
     base = int(WIDTHS[field].removesuffix("px"))
     if field not in ("company", "title"):
         return WIDTHS[field]
-    words = [w for v in values.dropna() for w in re.split(r"[\s/]+", str(v))
+    words = [w for v in values.dropna() for w in re.split(r"\s+", str(v))
              if w and not HAN.search(w)]
     longest = max((len(w) for w in words), default=0)
     return f"{min(2 * base, max(base, round(longest * 7.6 + 14)))}px"
