@@ -28,3 +28,10 @@ def test_keys_are_model_columns(name):
     for fk in spec.foreign_keys:
         assert set(fk.fields) <= columns
         assert set(fk.reference) <= set(TABLES[fk.table].model.to_schema().columns)
+
+
+def test_each_table_counts_its_rows_in_words():
+    assert [TABLES[n].count(1) for n in ("cases", "codebook")] == ["1 case", "1 codebook row"]
+    assert [TABLES[n].count(2) for n in ("events", "codings")] == ["2 events",
+                                                                    "2 published codings"]
+    assert all(t.row != ("row", "rows") for t in TABLES.values())

@@ -132,7 +132,7 @@ def test_validate_clean_folder(capsys, collection):
     assert status == 0
     events = (collection / "cases" / "xiaomi-2026-kol.yaml").read_text(
         encoding="utf-8").count("\n  - seq: ")
-    assert out.startswith(f"{collection}: valid (1 cases, {events} events,")
+    assert out.startswith(f"{collection}: valid (1 case, {events} events,")
 
 
 def test_validate_reports_every_problem_with_file_and_line(capsys, collection):
@@ -176,8 +176,8 @@ def test_build_reports_what_it_wrote(capsys, collection, tmp_path):
     built_line = out.splitlines()[0]
     events = (collection / "cases" / "xiaomi-2026-kol.yaml").read_text(
         encoding="utf-8").count("\n  - seq: ")
-    assert built_line.startswith(f"Built 1 cases, {events} events, ") and \
-        built_line.endswith(" codebook.")
+    assert built_line.startswith(f"Built 1 case, {events} events, ") and \
+        built_line.endswith(" codebook rows.")
     assert f"  written   {tmp_path / 'o' / 'cases.parquet'}" in out
 
 
@@ -255,3 +255,20 @@ def test_an_undated_source_is_said_so_once(capsys, lang, undated):
     closed = undated if undated.endswith(".") else f"{undated}."
     assert f", {closed}" in entry, entry
     assert "n.d.." not in out
+
+
+def test_new_example_writes_the_worked_example_beside_the_cases(tmp_path, capsys):
+    from trustcrises._paths import example_case
+
+    folder = tmp_path / "mine"
+    assert main(["new", "--example", "acme-2025-recall", "--source", str(folder)]) == 0
+    example = folder / "examples" / "xiaomi-2026-kol.yaml"
+    assert example.read_bytes() == example_case().read_bytes()
+    assert "xiaomi-2026-kol" not in {p.stem for p in (folder / "cases").iterdir()}
+    assert "trustcrises new --example --source" in (
+        folder / "cases" / "acme-2025-recall.yaml").read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert main(["new", "--example", "--source", str(folder)]) == 2
+    assert "already exists; the example is there to read" in capsys.readouterr().err
+    assert main(["new", "--source", str(folder)]) == 2
+    assert capsys.readouterr().err.startswith("trustcrises: error: Give the new case's id")

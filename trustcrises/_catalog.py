@@ -35,6 +35,11 @@ class Table:
     description: str
     primary_key: tuple[str, ...]
     foreign_keys: tuple[ForeignKey, ...] = field(default=())
+    row: tuple[str, str] = ("row", "rows")  # what one row is, singular and plural
+
+    def count(self, n: int) -> str:
+        """``n`` rows in words: '1 case', '702 events', '415 codebook rows'."""
+        return f"{n} {self.row[0] if n == 1 else self.row[1]}"
 
     @property
     def filename(self) -> str:
@@ -56,21 +61,25 @@ TABLES: dict[str, Table] = {
     t.name: t
     for t in (
         Table("cases", "Cases", "Cases", "One row per trust crisis: who, what, how it was "
-              "coded, how the company responded and how it ended.", ("case_id",)),
+              "coded, how the company responded and how it ended.", ("case_id",),
+              row=("case", "cases")),
         Table("events", "Events", "Events", "The dated, sourced timeline of every case, "
               "with each response coded.", ("case_id", "seq"),
-              (_fk("case_id", "cases"), _fk("source_id", "sources"))),
+              (_fk("case_id", "cases"), _fk("source_id", "sources")), ("event", "events")),
         Table("sources", "Sources", "Sources", "Every source cited by an event, a "
-              "viewpoint or a published coding.", ("source_id",)),
+              "viewpoint or a published coding.", ("source_id",), row=("source", "sources")),
         Table("viewpoints", "Viewpoints", "Viewpoints", "Expert commentary on the cases, "
               "with stances on contested propositions.", ("viewpoint_id",),
-              (_fk("case_id", "cases"), _fk("source_id", "sources"))),
+              (_fk("case_id", "cases"), _fk("source_id", "sources")),
+              ("viewpoint", "viewpoints")),
         Table("codings", "Codings", "Published codings", "How published studies coded a "
               "case (its SCCT cluster or response strategies), with a short quote and where "
               "this dataset's coding differs.", ("case_id", "source_id"),
-              (_fk("case_id", "cases"), _fk("source_id", "sources"))),
+              (_fk("case_id", "cases"), _fk("source_id", "sources")),
+              ("published coding", "published codings")),
         Table("codebook", "Codebook", "Codebook", "Every code used anywhere, with labels "
-              "and definitions in Chinese and English.", ("field", "code")),
+              "and definitions in Chinese and English.", ("field", "code"),
+              row=("codebook row", "codebook rows")),
     )
 }
 

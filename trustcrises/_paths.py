@@ -57,3 +57,17 @@ def bundled_schemas_dir() -> Path:
         return installed
     root = checkout_root()
     return (root / "schemas") if root is not None else installed
+
+
+EXAMPLE_CASE = "xiaomi-2026-kol"
+
+
+def example_case() -> Path:
+    """The worked example case file: the installed copy first, the checkout's second."""
+    installed = _PACKAGE / "_data" / "example" / f"{EXAMPLE_CASE}.yaml"
+    if installed.is_file():
+        return installed
+    root = checkout_root()
+    if root is not None:
+        return root / "datasets" / "cases" / f"{EXAMPLE_CASE}.yaml"
+    return installed

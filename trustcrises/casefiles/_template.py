@@ -29,7 +29,8 @@ _HEADER = """\
 # goes in quotes. Dates: YYYY-MM-DD, YYYY-MM or YYYY, matching date_precision. null: not known.
 # `trustcrises codes FIELD` lists a code list with each code's meaning; codes of your own go in
 # this collection's codebook.yaml, under the field's name (code, label_en, label_zh,
-# definition_en, definition_zh).
+# definition_en, definition_zh). A complete case to read beside this one, every field filled in:
+# trustcrises new --example --source {folder}
 
 """
 # Fields that only the seed article's cases use: not asked for in a new case.
@@ -129,3 +130,23 @@ def _code_hints(codebook: list[dict]) -> dict[str, str]:
         out.setdefault(row["field"], []).append(row["code"])
     return {field: ", ".join(codes) if len(codes) <= 12 else
             ", ".join(codes[:12]) + f", ... ({len(codes)} in all)" for field, codes in out.items()}
+
+
+def write_example(folder: str | Path) -> Path:
+    """Copy the worked example case into ``folder``/examples/ (outside cases/, so that it is
+    read as an example and not built as one of the collection's cases)."""
+    from .._paths import EXAMPLE_CASE, example_case
+
+    source = example_case()
+    if not source.is_file():
+        raise OutputError(f"The worked example is not installed with this copy of trustcrises "
+                          f"(looked for {str(source)!r}); reinstall the package.")
+    target = Path(folder) / "examples" / f"{EXAMPLE_CASE}.yaml"
+    if target.exists():
+        raise OutputError(f"{str(target)!r} already exists; the example is there to read.")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(source.read_bytes())
+    except OSError as exc:
+        raise OutputError(f"Cannot write {str(target)!r}: {exc.strerror or exc}.") from None
+    return target

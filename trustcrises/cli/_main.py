@@ -87,7 +87,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--schemas", metavar="DIR", help="folder for the table schemas (default: "
                    "the checkout's schemas/, or OUT/schemas)")
     p = sub.add_parser("new", help="write a commented template case file to fill in")
-    p.add_argument("case_id", metavar="CASE_ID")
+    p.add_argument("case_id", metavar="CASE_ID", nargs="?",
+                   help="the new case's id, e.g. acme-2024-recall")
+    p.add_argument("--example", action="store_true", help="also write the worked example "
+                   "(a complete bundled case) into DIR/examples/, to read beside the template")
     p.add_argument("--source", metavar="DIR", default=".",
                    help="collection folder (default: the current folder)")
     p = sub.add_parser("report", help="the findings report: tables and figures of the whole "
@@ -202,7 +205,9 @@ def _validate(args: argparse.Namespace) -> int:
     given = args.source if args.source is not None else args.source_option
     source = given if given is not None else default_source()
     frames, _ = compile_folder(source)
-    counts = ", ".join(f"{len(f)} {n}" for n, f in frames.items())
+    from .._catalog import TABLES
+
+    counts = ", ".join(TABLES[n].count(len(f)) for n, f in frames.items())
     print(f"{source}: valid ({counts})")
     return 0
 
@@ -211,7 +216,9 @@ def _build(args: argparse.Namespace) -> int:
     from ..compiler._build import build
 
     result = build(args.source, args.out, args.schemas)
-    counts = ", ".join(f"{n} {t}" for t, n in result.counts.items())
+    from .._catalog import TABLES
+
+    counts = ", ".join(TABLES[t].count(n) for t, n in result.counts.items())
     print(f"Built {counts}.")
     for output in result.outputs:
         state = "written" if output in result.changed else "unchanged"
@@ -227,10 +234,18 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from ..casefiles._template import write_template
-
+    from ..casefiles._template import write_example, write_template
     from ..data._load import rows
 
+    if args.example:
+        path = write_example(args.source)
+        print(f"wrote {path}: a complete case file with every field, to read beside your own; "
+              "it sits outside cases/, so it is not built as one of your cases")
+        if args.case_id is None:
+            return 0
+    elif args.case_id is None:
+        raise TrustCrisesError("Give the new case's id (e.g. trustcrises new acme-2024-recall), "
+                               "or --example for the worked example.")
     taken = frozenset(case["case_id"] for case in rows("cases"))
     written = write_template(args.case_id, args.source, rows("codebook"), taken)
     for path in written:
