@@ -252,6 +252,87 @@ def compare_scaling_row(small: int, large: int, repeats: int, work: Path) -> Row
 
 
 # ---------------------------------------------------------------------------------------------
+# The findings report, against drawing its tables and figures one by one
+
+_REPORT = r"""
+import io, json, statistics, sys, time
+import great_tables as gt
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import pandas as pd
+import trustcrises as tc
+repeats = int(sys.argv[1])
+cases, events, book = tc.load_cases(), tc.load_events(), tc.load_codebook()
+
+def svg(figure):
+    out = io.StringIO(); figure.savefig(out, format="svg"); plt.close(figure)
+    return out.getvalue()
+
+def baseline():
+    # the report's tables as plain great-tables, and its two figures in plain matplotlib
+    strategies = book[book["field"] == "strategy"][["code", "posture"]]
+    responses = events[events["event_type"] == "response"].merge(
+        cases[["case_id", "scct_cluster", "region", "start_date"]], on="case_id").merge(
+        strategies, left_on="strategy", right_on="code", how="left")
+    decade = cases["start_date"].map(lambda d: d.year // 10 * 10)
+    frames = [pd.crosstab(decade, cases["scct_cluster"], margins=True),
+              pd.crosstab(cases["region"], cases["selection"], margins=True),
+              pd.crosstab(responses["scct_cluster"], responses["posture"], margins=True)]
+    for by in ("scct_cluster", "region"):
+        frames.append(cases.groupby(by)["days_to_first_response"].describe())
+    frames.append(cases.assign(decade=decade).groupby("decade")[
+        "days_to_first_response"].describe())
+    frames.append(cases[cases["decision_outcome"].isin(["reversed", "partially_reversed",
+                                                        "upheld"])])
+    html = [gt.GT(f.reset_index()).as_raw_html() for f in frames]
+    heat = pd.crosstab(responses["scct_cluster"], responses["strategy"])
+    figure, axes = plt.subplots(figsize=(7.5, 3.2))
+    axes.imshow(heat.to_numpy(), cmap="Blues", aspect="auto")
+    for (i, j), n in pd.DataFrame(heat.to_numpy()).stack().items():
+        axes.text(j, i, str(n), ha="center", va="center")
+    html.append(svg(figure))
+    figure, axes = plt.subplots(figsize=(7.5, 3.2))
+    for y, (_, group) in enumerate(cases.groupby("scct_cluster")):
+        axes.scatter(group["days_to_first_response"], [y] * len(group))
+    axes.set_xscale("symlog", linthresh=1 / 24)
+    html.append(svg(figure))
+    return "".join(html)
+
+def candidate():
+    return tc.report()
+
+candidate(); baseline()  # warm-up: imports, caches
+a, b = [], []
+for i in range(repeats):
+    pairs = ((candidate, a), (baseline, b))
+    for fn, out in pairs if i % 2 == 0 else pairs[::-1]:
+        start = time.perf_counter(); fn(); out.append(time.perf_counter() - start)
+print(json.dumps({"candidate": statistics.median(a), "baseline": statistics.median(b),
+                  "cases": len(cases)}))
+"""
+
+
+def report_row(repeats: int) -> Row:
+    """The findings report for all cases, against its tables and figures drawn one by one."""
+    row = Row("`tc.report()` of all cases (tables and two figures, as HTML)",
+              "the same tables with `great_tables` and the same figures with matplotlib, one "
+              "by one", 1.3)
+    result = subprocess.run([PYTHON, "-c", _REPORT, str(repeats)], capture_output=True,
+                            text=True, check=False)
+    try:
+        data = json.loads(result.stdout.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        row.error = f"not available (exit {result.returncode}: {result.stderr.strip()[-200:]})"
+        return row
+    row.candidate_s, row.baseline_s = data["candidate"], data["baseline"]
+    row.note = (f"median of {repeats} calls each, in one process, {data['cases']} cases; the "
+                "report also computes its numbers and the SCCT fit, and validates nothing "
+                "twice")
+    return row
+
+
+# ---------------------------------------------------------------------------------------------
 # Validation, one fresh process per size
 
 _VALIDATE = r"""
@@ -441,14 +522,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", metavar="DIR", help="keep generated collections here and "
                         "reuse them (default: a temporary folder)")
     parser.add_argument("--only", nargs="+", choices=("startup", "compare", "validate",
-                                                      "build"),
+                                                      "build", "report"),
                         help="run only these groups of rows")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(HERE))
     repeats = args.repeats or (5 if args.quick else 15)
     validate_sizes = (10_000, 100_000) if args.quick else (100_000, 1_000_000)
     build_sizes = (100, 1_000) if args.quick else (1_000, 10_000)
-    groups = set(args.only or ("startup", "compare", "validate", "build"))
+    groups = set(args.only or ("startup", "compare", "validate", "build", "report"))
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="tc-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
@@ -471,6 +552,9 @@ def main(argv: list[str] | None = None) -> int:
             print("compare ...", file=sys.stderr, flush=True)
             rows.append(compare_row(max(5, repeats // 2)))
             rows.append(compare_scaling_row(100, 1_000, 3, work))
+        if "report" in groups:
+            print("report ...", file=sys.stderr, flush=True)
+            rows.append(report_row(3 if args.quick else 5))
         if "startup" in groups:
             rows += startup[2:]
         if "validate" in groups:

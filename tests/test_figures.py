@@ -60,7 +60,7 @@ def test_heat_map_counts_each_strategy_per_cluster():
     rows = [t.get_text() for t in axes.get_yticklabels()]
     columns = [t.get_text() for t in axes.get_xticklabels()]
     assert rows == [labels["scct_cluster", c] for c in ("victim", "accidental", "preventable")]
-    cells = {(round(t.get_position()[1]), round(t.get_position()[0])): int(t.get_text())
+    cells = {(int(t.get_position()[1]), int(t.get_position()[0])): int(t.get_text())
              for t in axes.texts}
     for (cluster, strategy), n in expected.items():
         i, j = rows.index(labels["scct_cluster", cluster]), columns.index(
@@ -77,8 +77,10 @@ def test_response_times_draw_each_case_at_its_bounds():
 
     dots = sorted(float(x) for c in axes.collections if isinstance(c, PathCollection)
                   for x, _ in c.get_offsets())
-    segments = sorted((float(line.get_xdata()[0]), float(line.get_xdata()[1]))
-                      for line in axes.lines if line.get_color() == "#0072B2")
+    from matplotlib.collections import LineCollection
+
+    segments = sorted((float(seg[0][0]), float(seg[1][0])) for c in axes.collections
+                      if isinstance(c, LineCollection) for seg in c.get_segments())
     chosen = times[times["first_min"].notna()]
     exact = chosen[chosen["first_min"] == chosen["first_max"]]
     ranged = chosen[chosen["first_min"] != chosen["first_max"]]

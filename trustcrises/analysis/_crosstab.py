@@ -76,19 +76,34 @@ def crosstab(
     >>> int(table.loc["Total", "Total"]) == table.attrs["n"]
     True
     """
-    import pandas as pd
-
     from ..tables._inputs import Inputs
 
-    lang = L.check_lang(lang)  # type: ignore[assignment]
-    level = U.check_level(level)  # type: ignore[assignment]
+    lang, level, rows, columns = _checked(lang, level, rows, columns, share)
+    data = Inputs(data_dir, cases=cases, events=events, codebook=codebook)
+    return counts_of(data, rows, columns, level=level, share=share, lang=lang,
+                     margins=margins, labels=labels)
+
+
+def _checked(lang: object, level: object, rows: object, columns: object,
+             share: object) -> tuple[str, str, str, str | None]:
+    """The arguments, checked: a ValueError that says what to pass for any that is not valid."""
+    lang = L.check_lang(lang)
+    level = U.check_level(level)
     rows = U.check_field(rows, level, argument="rows")
     if columns is not None:
         columns = U.check_field(columns, level, argument="columns")
     if share is not None and share not in SHARES:
         raise ValueError(f"Unknown share {share!r}. Valid shares: {', '.join(SHARES)}, or None "
                          f"for counts.")
-    data = Inputs(data_dir, cases=cases, events=events, codebook=codebook)
+    return lang, level, rows, columns  # type: ignore[return-value]
+
+
+def counts_of(data: Any, rows: str, columns: str | None, *, level: str = "case",
+              share: str | None = None, lang: str = "en", margins: bool = True,
+              labels: bool = True) -> pd.DataFrame:
+    """``crosstab`` of checked arguments, on frames already read (``data``: ``Inputs``)."""
+    import pandas as pd
+
     units = _units(data, level)
     row_values = U.order(rows, {u[rows] for u in units}, data)
     col_values = U.order(columns, {u[columns] for u in units}, data) if columns else [None]
@@ -175,17 +190,23 @@ def crosstab_table(
     >>> type(table).__name__
     'GT'
     """
+    from ..tables._inputs import Inputs
+
+    lang, level, rows, columns = _checked(lang, level, rows, columns, share)
+    data = Inputs(data_dir, cases=cases, events=events, codebook=codebook)
+    return table_of(data, rows, columns, level=level, share=share, lang=lang)
+
+
+def table_of(data: Any, rows: str, columns: str | None, *, level: str = "case",
+             share: str | None = None, lang: str = "en") -> gt.GT:
+    """``crosstab_table`` of checked arguments, on frames already read."""
     from great_tables import GT, loc, style
 
-    from ..tables._inputs import Inputs
     from ..tables._styling import styled
 
-    common = dict(level=level, lang=lang, cases=cases, events=events, codebook=codebook,
-                  data_dir=data_dir)
-    counts = crosstab(rows, columns, **common)  # type: ignore[arg-type]
-    lang = L.check_lang(lang)  # type: ignore[assignment]
-    shares = crosstab(rows, columns, share=share, **common) \
-        if share is not None else None  # type: ignore[arg-type]
+    counts = counts_of(data, rows, columns, level=level, lang=lang)
+    shares = counts_of(data, rows, columns, level=level, share=share, lang=lang) \
+        if share is not None else None
     shown = counts.astype(object).copy()
     for i in range(counts.shape[0]):
         for j in range(counts.shape[1]):
@@ -209,7 +230,6 @@ def crosstab_table(
     if total in list(frame[first]):
         table = table.tab_style(style=style.text(weight="bold"), locations=[
             loc.body(rows=[len(frame) - 1]), loc.stub(rows=[len(frame) - 1])])
-    data = Inputs(data_dir, cases=cases, events=events, codebook=codebook)
     table = table.tab_source_note(data.source_note(lang))
     if counts.attrs["level"] == "response":
         table = table.tab_source_note(L.text(lang, "crosstab.note.response"))

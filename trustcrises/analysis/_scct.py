@@ -136,13 +136,18 @@ def scct_fit(
     >>> int(sanlu["guideline"]), str(sanlu["fit"])
     (6, 'matched')
     """
-    import pandas as pd
-
-    from ..tables._inputs import Inputs, pick_cases
+    from ..tables._inputs import Inputs
 
     lang = L.check_lang(lang)  # type: ignore[assignment]
     data = Inputs(data_dir, cases=cases, events=events, codebook=codebook)
-    chosen = {r["case_id"] for r in pick_cases(data.frames["cases"], case_ids)}
+    return fit_of(data, case_ids, lang=lang)
+
+
+def fit_of(data: Any, case_ids: list[str] | None = None, *, lang: str = "en") -> pd.DataFrame:
+    """``scct_fit`` on frames already read (``data``: ``Inputs``)."""
+    import pandas as pd
+
+    chosen = {r["case_id"] for r in data.pick(case_ids)}
     all_cases = U.case_rows(data)
     responses: dict[str, list[dict[str, Any]]] = {}
     for response in U.response_rows(data, all_cases):

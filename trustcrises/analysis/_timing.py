@@ -53,13 +53,19 @@ def response_times(
     >>> bool((times["first_min"] <= times["first_max"]).dropna().all())
     True
     """
-    import pandas as pd
-
-    from ..tables._inputs import Inputs, pick_cases
+    from ..tables._inputs import Inputs
 
     lang = L.check_lang(lang)  # type: ignore[assignment]
     data = Inputs(data_dir, cases=cases, events=events, codebook=codebook)
-    chosen = {r["case_id"] for r in pick_cases(data.frames["cases"], case_ids)}
+    return times_of(data, case_ids, lang=lang)
+
+
+def times_of(data: Any, case_ids: list[str] | None = None, *, lang: str = "en"
+             ) -> pd.DataFrame:
+    """``response_times`` on frames already read (``data``: ``Inputs``)."""
+    import pandas as pd
+
+    chosen = {r["case_id"] for r in data.pick(case_ids)}
     rows = []
     for case in sorted(U.case_rows(data), key=lambda r: (r["start_date"], r["case_id"])):
         if case["case_id"] not in chosen:
@@ -151,8 +157,6 @@ def response_time_summary(
     >>> bool((summary["median_min"] <= summary["median_max"]).dropna().all())
     True
     """
-    import pandas as pd
-
     from ..tables._inputs import Inputs
 
     lang = L.check_lang(lang)  # type: ignore[assignment]
@@ -160,9 +164,16 @@ def response_time_summary(
     if which not in WHICH:
         raise ValueError(f"Unknown response {which!r}. Valid: {', '.join(WHICH)}.")
     data = Inputs(data_dir, cases=cases, events=events, codebook=codebook)
-    times = response_times(lang=lang, cases=data.frames["cases"], events=data.frames["events"],
-                           codebook=data.codebook) if data.user else \
-        response_times(lang=lang, data_dir=data_dir)
+    return summary_of(data, by, which=which, lang=lang)
+
+
+def summary_of(data: Any, by: str, *, which: str = "first", lang: str = "en",
+               times: pd.DataFrame | None = None) -> pd.DataFrame:
+    """``response_time_summary`` on frames already read (``times``: their response times,
+    when the caller has them)."""
+    import pandas as pd
+
+    times = times_of(data, lang=lang) if times is None else times
     groups = {c["case_id"]: c[by] for c in U.case_rows(data)}
     words = data.labels(lang)
     rows = []

@@ -57,13 +57,13 @@ def decade(year: int | None) -> int | None:
 
 
 def case_rows(data: Inputs) -> list[dict[str, Any]]:
-    """One dict per case, with its decade."""
-    from ..tables._inputs import records
-
-    rows = records(data.frames["cases"])
-    for row in rows:
-        row["decade"] = decade(row["start_date"].year if row["start_date"] else None)
-    return rows
+    """One dict per case, with its decade (made once per ``data``)."""
+    cached = getattr(data, "_case_rows", None)
+    if cached is None:
+        cached = [dict(row, decade=decade(row["start_date"].year if row["start_date"]
+                                          else None)) for row in data.records("cases")]
+        data._case_rows = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def response_rows(data: Inputs, cases: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -234,13 +234,22 @@ def plot_response_times(
     matplotlib.figure.Figure
     """
     from ..analysis import _units as U
-    from ..analysis._timing import response_time_summary, response_times
+    from ..analysis._timing import WHICH
 
     lang = L.check_lang(lang)  # type: ignore[assignment]
-    own = dict(cases=cases, events=events, codebook=codebook, data_dir=data_dir)
-    summary = response_time_summary(by, which=which, lang=lang, **own)  # type: ignore[arg-type]
-    times = response_times(lang=lang, **own)  # type: ignore[arg-type]
-    data = _frames(data_dir, cases, events, codebook)
+    by = U.check_field(by, "case", argument="by")
+    if which not in WHICH:
+        raise ValueError(f"Unknown response {which!r}. Valid: {', '.join(WHICH)}.")
+    return times_figure(_frames(data_dir, cases, events, codebook), by, which=which, lang=lang)
+
+
+def times_figure(data: Any, by: str, *, which: str = "first", lang: str = "en") -> Figure:
+    """``plot_response_times`` of checked arguments, on frames already read."""
+    from ..analysis import _units as U
+    from ..analysis._timing import summary_of, times_of
+
+    times = times_of(data, lang=lang)
+    summary = summary_of(data, by, which=which, lang=lang, times=times)
     groups = {c["case_id"]: c[by] for c in U.case_rows(data)}
     order = U.order(by, set(groups.values()), data)
     figure = _new_figure(lang, 7.5, 1.6 + 0.55 * len(order))
@@ -251,16 +260,24 @@ def plot_response_times(
             chosen = times[times["case_id"].map(groups) .eq(value) if value is not None
                            else times["case_id"].map(groups).isna()]
             chosen = chosen[chosen[f"{which}_min"].notna()]
-            for k, (_, row) in enumerate(chosen.iterrows()):
+            dots, spans = [], []  # one artist each per group: quick to draw and to save
+            for k, (low_, high_) in enumerate(zip(chosen[f"{which}_min"],
+                                                 chosen[f"{which}_max"])):
                 jitter = y + ((k % 7) - 3) * 0.06
-                low_, high_ = float(row[f"{which}_min"]), float(row[f"{which}_max"])
+                low_, high_ = float(low_), float(high_)
                 high = max(high, high_)
                 if low_ == high_:
-                    axes.scatter([low_], [jitter], s=14, color="#0072B2", alpha=0.8, zorder=3,
-                                 linewidths=0)
+                    dots.append((low_, jitter))
                 else:
-                    axes.plot([low_, high_], [jitter, jitter], color="#0072B2", alpha=0.6,
-                              linewidth=1.4, zorder=3)
+                    spans.append([(low_, jitter), (high_, jitter)])
+            if dots:
+                axes.scatter([d[0] for d in dots], [d[1] for d in dots], s=14, color="#0072B2",
+                             alpha=0.8, zorder=3, linewidths=0)
+            if spans:
+                from matplotlib.collections import LineCollection
+
+                axes.add_collection(LineCollection(spans, colors="#0072B2", alpha=0.6,
+                                                   linewidths=1.4, zorder=3))
             row = summary.iloc[y]
             if not (row["median_min"] is None or row["median_min"] != row["median_min"]):
                 lo, hi = float(row["median_min"]), float(row["median_max"])
@@ -302,13 +319,16 @@ def plot_strategies(
     -------
     matplotlib.figure.Figure
     """
-    from ..analysis._crosstab import crosstab
-
     lang = L.check_lang(lang)  # type: ignore[assignment]
-    own = dict(cases=cases, events=events, codebook=codebook, data_dir=data_dir)
-    counts = crosstab("scct_cluster", "strategy", level="response", labels=False,
-                      margins=False, **own)  # type: ignore[arg-type]
-    data = _frames(data_dir, cases, events, codebook)
+    return strategies_figure(_frames(data_dir, cases, events, codebook), lang=lang)
+
+
+def strategies_figure(data: Any, *, lang: str = "en") -> Figure:
+    """``plot_strategies`` on frames already read."""
+    from ..analysis._crosstab import counts_of
+
+    counts = counts_of(data, "scct_cluster", "strategy", level="response", labels=False,
+                       margins=False)
     book = data.codebook
     codes = book[book["field"] == "strategy"].sort_values("sort_order")
     rank = {"deny": 0, "diminish": 1, "rebuild": 2, "bolster": 3, "action": 4}
@@ -322,17 +342,20 @@ def plot_strategies(
     with _mpl.matplotlib().rc_context(_mpl.style(lang)):
         axes = figure.add_subplot()
         values = matrix.to_numpy(dtype=float)
-        image = axes.imshow(values, cmap="Blues", aspect="auto")
+        # vector cells (not an embedded raster): crisp in SVG and PDF, and quick to save
+        image = axes.pcolormesh(values, cmap="Blues", edgecolors="none")
+        axes.set_xlim(0, values.shape[1])
+        axes.set_ylim(values.shape[0], 0)
         top = values.max() if values.size else 0
         for i in range(values.shape[0]):
             for j in range(values.shape[1]):
                 n = int(values[i, j])
-                axes.text(j, i, str(n), ha="center", va="center", fontsize=8,
+                axes.text(j + 0.5, i + 0.5, str(n), ha="center", va="center", fontsize=8,
                           color="white" if top and n > top * 0.6 else "#1a1a1a")
-        axes.set_xticks(range(len(columns)))
+        axes.set_xticks([j + 0.5 for j in range(len(columns))])
         axes.set_xticklabels([labels.get(("strategy", c), c) for c in columns], rotation=40,
                              ha="right")
-        axes.set_yticks(range(len(clusters)))
+        axes.set_yticks([i + 0.5 for i in range(len(clusters))])
         axes.set_yticklabels([labels.get(("scct_cluster", c), c) for c in clusters])
         axes.spines[:].set_visible(False)
         axes.tick_params(length=0)
@@ -342,7 +365,7 @@ def plot_strategies(
         postures = codes["posture"].tolist()
         for j in range(1, len(postures)):
             if postures[j] != postures[j - 1]:
-                axes.axvline(j - 0.5, color="white", linewidth=2.5)
+                axes.axvline(j, color="white", linewidth=2.5)
         figure.text(0, 0, data.source_note(lang), fontsize=7, color="#555555", ha="left",
                     va="top")
     return figure

@@ -161,15 +161,16 @@ class _Page:
 
     def __init__(self, lang: str, own: dict[str, Any], figures: bool) -> None:
         from ..analysis import _units as U
-        from ..analysis._timing import response_times
+        from ..analysis._timing import times_of
         from ..tables._inputs import Inputs
 
         self.lang, self.own, self.figures = lang, own, figures
+        # read (and, for a user's frames, validate) once; every section works on these
         self.data = Inputs(own["data_dir"], cases=own["cases"], events=own["events"],
                            codebook=own["codebook"])
         self.cases = U.case_rows(self.data)
         self.responses = U.response_rows(self.data, self.cases)
-        self.times = response_times(lang=lang, **own)
+        self.times = times_of(self.data, lang=lang)
         self.missing_figures = False
 
     # -- pieces --------------------------------------------------------------------------
@@ -238,17 +239,17 @@ class _Page:
                 f'<p class="caveat">{html.escape(prose(lang, "caveat"))}</p></header>')
 
     def sample(self) -> str:
-        from ..analysis._crosstab import crosstab_table
+        from ..analysis._crosstab import table_of
 
         lang = self.lang
         return (f'<section id="sample"><h2>{html.escape(prose(lang, "sample.h"))}</h2>'
-                + self.table(crosstab_table("decade", "scct_cluster", lang=lang, **self.own))
-                + self.table(crosstab_table("region", "selection", lang=lang, **self.own))
+                + self.table(table_of(self.data, "decade", "scct_cluster", lang=lang))
+                + self.table(table_of(self.data, "region", "selection", lang=lang))
                 + "</section>")
 
     def speed(self) -> str:
         from ..analysis import _units as U
-        from ..analysis._timing import response_time_summary
+        from ..analysis._timing import summary_of
 
         lang, times = self.lang, self.times
         chosen = times[times["first_min"].notna()]
@@ -263,20 +264,20 @@ class _Page:
                                 within_day=within, share=_percent(within, len(low))))
         from ..figures import _figures as F
 
-        parts.append(self.figure(lambda: F.plot_response_times(
-            "scct_cluster", lang=lang, **self.own), prose(lang, "speed.h")))
+        parts.append(self.figure(lambda: F.times_figure(self.data, "scct_cluster", lang=lang),
+                                 prose(lang, "speed.h")))
         for by in ("scct_cluster", "region", "decade"):
-            summary = response_time_summary(by, lang=lang, **self.own)
+            summary = summary_of(self.data, by, lang=lang, times=times)
             parts.append(f"<h3>{html.escape(prose(lang, 'speed.by', by=U.field_label(by, lang)))}"
                          f"</h3>" + _frame_table(summary, lang))
         return "".join(parts) + "</section>"
 
     def strategies(self) -> str:
-        from ..analysis._crosstab import crosstab_table
-        from ..analysis._scct import scct_fit
+        from ..analysis._crosstab import table_of
+        from ..analysis._scct import fit_of
 
         lang = self.lang
-        fit = scct_fit(lang=lang, **self.own)
+        fit = fit_of(self.data, lang=lang)
         judged = fit[fit["fit"] != "not_coded"]
         count = judged["fit"].value_counts()
         parts = [f'<section id="strategies"><h2>{html.escape(prose(lang, "strategies.h"))}</h2>',
@@ -289,10 +290,10 @@ class _Page:
                         mixed=int(fit["mixed"].sum()))]
         from ..figures import _figures as F
 
-        parts.append(self.figure(lambda: F.plot_strategies(lang=lang, **self.own),
+        parts.append(self.figure(lambda: F.strategies_figure(self.data, lang=lang),
                                  prose(lang, "strategies.h")))
-        parts.append(self.table(crosstab_table("scct_cluster", "posture", level="response",
-                                               share="row", lang=lang, **self.own)))
+        parts.append(self.table(table_of(self.data, "scct_cluster", "posture",
+                                         level="response", share="row", lang=lang)))
         parts.append(f"<h3>{html.escape(prose(lang, 'strategies.fit'))}</h3>"
                      + _fit_table(fit, lang, self.data))
         return "".join(parts) + "</section>"

@@ -29,6 +29,7 @@ class Inputs:
 
         self.data_dir = data_dir
         self._timelines: dict[str, list[dict[str, Any]]] | None = None
+        self._records: dict[str, list[dict[str, Any]]] = {}
         self.user = any(given.get(n) is not None for n in ("cases", "events"))
         self.meta = descriptor(data_dir) if data_dir is not None and not self.user else {}
         self.bundled = descriptor(None)
@@ -77,10 +78,18 @@ class Inputs:
                     f"{case_id!r} is a bundled case, not one of this collection's: include "
                     f"the bundled cases to show it beside your own (with_bundled=True; on the "
                     f"command line, --with-bundled).")
-        rows = pick_cases(self.frames["cases"], case_ids)
+        rows = pick_cases(self.frames["cases"], case_ids, self.records("cases"))
         if case_ids is None and self.with_bundled:  # own cases first, then the bundled ones
             rows.sort(key=lambda r: r["case_id"] not in self.own_ids)
         return rows
+
+    def records(self, name: str) -> list[dict[str, Any]]:
+        """The rows of a frame as dicts (made once: the frames do not change). Callers must
+        not change them: copy a row before adding to it."""
+        if name not in self._records:
+            self._records[name] = records(self.frames[name] if name != "codebook"
+                                          else self.codebook)
+        return self._records[name]
 
     def is_bundled_case(self, case_id: str) -> bool:
         """Whether ``case_id`` is a bundled case this collection does not hold."""
@@ -105,7 +114,7 @@ class Inputs:
         """A case's events as dicts, in seq order (grouped once for all cases: linear)."""
         if self._timelines is None:
             grouped: dict[str, list[dict[str, Any]]] = {}
-            for row in records(self.frames["events"]):
+            for row in self.records("events"):
                 grouped.setdefault(row["case_id"], []).append(row)
             self._timelines = {c: sorted(rows, key=lambda r: r["seq"])
                                for c, rows in grouped.items()}
@@ -153,9 +162,11 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return frame.astype(object).where(frame.notna(), None).to_dict("records")
 
 
-def pick_cases(cases: pd.DataFrame, case_ids: object) -> list[dict[str, Any]]:
-    """The rows of ``case_ids`` in the order given, or every case by start date."""
-    rows = records(cases)
+def pick_cases(cases: pd.DataFrame, case_ids: object,
+               rows: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """The rows of ``case_ids`` in the order given, or every case by start date (``rows``:
+    the cases as dicts, when the caller has them already)."""
+    rows = records(cases) if rows is None else rows
     if case_ids is None:
         return sorted(rows, key=lambda r: (r["start_date"], r["case_id"]))
     if isinstance(case_ids, str):

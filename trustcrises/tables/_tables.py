@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .. import _labels as L
 from .._errors import CaseNotFoundError
 from .._text import HAN, quoted
-from ._inputs import Inputs, records
+from ._inputs import Inputs
 from ._styling import WIDTHS, styled, with_spanners
 
 if TYPE_CHECKING:
@@ -298,7 +298,7 @@ def timeline(
                   with_bundled=with_bundled)
     (case,) = data.pick([case_id])
     label = data.labels(lang)
-    publisher = {r["source_id"]: r["publisher"] for r in records(data.frames["sources"])}
+    publisher = {r["source_id"]: r["publisher"] for r in data.records("sources")}
     rows = data.timeline(case_id)
 
     def code(field: str, value: str | None) -> str:
@@ -377,7 +377,7 @@ def response_matrix(
     data = Inputs(data_dir, cases=cases, events=events, codebook=codebook,
                   with_bundled=with_bundled)
     rows = data.pick(case_ids)
-    book = records(data.codebook)
+    book = data.records("codebook")
     label = data.labels(lang)
     posture_order = {r["code"]: r["sort_order"] for r in book if r["field"] == "posture"}
     strategies = sorted((r for r in book if r["field"] == "strategy"),
