@@ -249,3 +249,16 @@ def test_citation_names_the_data_version():
     assert str(citation["version"]) == str(package["version"])
     assert json.loads((DATASETS / "datapackage.json").read_text())["version"] == str(
         package["version"])
+
+
+def test_the_package_description_counts_what_the_data_holds():
+    from trustcrises.data._load import descriptor
+
+    cases = tc.load_cases()
+    by = cases["selection"].value_counts()
+    text = descriptor()["description"]
+    assert (f"{len(cases)} cases (the {by['seed_article']} cases of the article the dataset "
+            f"grew from, {by['canonical']} canonical crises") in text
+    assert f"{by['user_pressure']} cases of users pressing" in text
+    assert f"{len(tc.load_codings())} codings of the cases by published studies" in text
+    assert f"{len(cases)} 个案例" in text and "{" not in text

@@ -114,11 +114,23 @@ def render_outputs(frames: dict[str, pd.DataFrame], package: dict) -> tuple[dict
     keys = ("name", "title", "description", "version", "homepage", "licenses", "sources",
             "contributors", "keywords", "extends")
     meta = {k: package[k] for k in keys if package.get(k) is not None}
+    if isinstance(meta.get("description"), str):
+        meta["description"] = _counted(meta["description"], frames)
     meta.setdefault("name", "collection")
     meta["version"] = version
     data[DESCRIPTOR] = _json({"profile": "tabular-data-package", **meta,
                               "resources": resources})
     return data, schemas
+
+
+def _counted(text: str, frames: dict[str, pd.DataFrame]) -> str:
+    """``text`` with {cases}, {codings} and {SELECTION} (cases collected for that reason)
+    replaced by counts from the data, so that a description never states a stale number."""
+    counts = {"cases": len(frames["cases"]), "codings": len(frames["codings"]),
+              **frames["cases"]["selection"].value_counts().to_dict()}
+    for key, value in counts.items():
+        text = text.replace("{" + str(key) + "}", str(value))
+    return text
 
 
 def build(source: str | Path | None = None, out: str | Path | None = None,
