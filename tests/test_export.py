@@ -263,15 +263,41 @@ def test_html_is_a_standalone_page_in_the_tables_language(frames, tmp_path, lang
 def test_markdown_and_csv_carry_the_same_content_as_the_table(tables, name):
     table = tables[name]
     found = content(table).text_only()
+    header = T.grouped_columns(found, name.rsplit("-", 1)[1])
     html = markdown_html(T.to_markdown(table))
     cells = [row for row in elements(html).cells if row]
-    assert cells == [found.columns, *found.rows]
+    assert cells == [header, *found.rows]
     paragraphs = re.findall(r"<p>(.*?)</p>", html, flags=re.S)
     assert [elements(p).text and "".join(elements(p).text) for p in paragraphs] == [
         found.title, found.subtitle, *found.notes]
     read = list(csv.reader(io.StringIO(T.to_csv(table))))
     unguarded = [[c[1:] if c.startswith("'=") else c for c in row] for row in read]
-    assert unguarded == [found.columns, *found.rows]
+    assert unguarded == [header, *found.rows]
+
+
+@pytest.mark.parametrize("lang, groups, header", [
+    ("en", ["Case", "Resolution"], ["Case: Company", "Case: Year", "Resolution: Outcome"]),
+    ("zh", ["案例", "结局"], ["案例：公司", "案例：年份", "结局：结果"])])
+def test_markdown_and_csv_headers_carry_the_column_groups(frames, lang, groups, header):
+    """The spanners the HTML table shows above its labels are in the one header row."""
+    table = tc.compare([EXAMPLE], lang=lang, fields=["company", "year", "outcome"],
+                       cases=frames["cases"], events=frames["events"])
+    assert [label for label, _, _ in content(table).spanners[0]] == groups
+    lines = T.to_markdown(table).splitlines()
+    assert lines[4] == "| " + " | ".join(header) + " |"
+    assert next(csv.reader(io.StringIO(T.to_csv(table)))) == header
+
+
+def test_a_column_under_no_group_keeps_its_label_and_groups_nest(tables):
+    matrix = next(csv.reader(io.StringIO(T.to_csv(tables["matrix-en"]))))
+    assert matrix[:2] == ["Case", "Deny: Attack the accuser"]
+    nested = (GT(pd.DataFrame({"a": ["1"], "b": ["2"], "c": ["3"]}))
+              .tab_spanner("Inner", columns=["b", "c"], id="inner")
+              .tab_spanner("Outer", spanners=["inner"]))
+    assert next(csv.reader(io.StringIO(T.to_csv(nested)))) == [
+        "a", "Outer: Inner: b", "Outer: Inner: c"]
+    assert T.to_markdown(nested, lang="zh").splitlines()[0] == \
+        "| a | Outer：Inner：b | Outer：Inner：c |"
 
 
 def test_text_formats_leave_out_only_the_picture_column(tables):

@@ -48,6 +48,11 @@ class Content:
                        align=[self.align[i] for i in keep], spanners=spanners,
                        rows=[[row[i] for i in keep] for row in self.rows], pictures=set())
 
+    def groups(self, i: int) -> list[str]:
+        """The spanner labels above column ``i``, the outermost first."""
+        return [label for level in self.spanners for label, start, stop in level
+                if start <= i < stop and label]
+
     def all_text(self) -> str:
         return "\n".join([self.title, self.subtitle, *self.columns, *self.notes,
                           *(label for level in self.spanners for label, _, _ in level),

@@ -63,16 +63,35 @@ def _md(text: str) -> str:
     return _MD_ENTITY_OR_TAG.sub(lambda m: "\\" + m.group(0), text)
 
 
-def to_markdown(table: gt.GT) -> str:
-    """A GitHub-flavoured Markdown table; every piece of text is escaped, none is markup."""
-    c = content(table).text_only()
+def grouped_columns(found: Content, lang: str) -> list[str]:
+    """The column labels with the spanners above them: "Crisis: Cause", "危机：起因".
+
+    Markdown and CSV have a single header row, so each label carries its groups (outermost
+    first), as the spanners in the HTML table do; a column under no spanner keeps its label.
+    """
+    labels = []
+    for i, column in enumerate(found.columns):
+        for group in reversed(found.groups(i)):
+            column = L.text(lang, "with_group", group=group, column=column)
+        labels.append(column)
+    return labels
+
+
+def to_markdown(table: gt.GT, *, lang: str | None = None) -> str:
+    """A GitHub-flavoured Markdown table; every piece of text is escaped, none is markup.
+
+    The header carries the column groups: :func:`grouped_columns`.
+    """
+    found = content(table)
+    lang = _lang(found, lang)
+    c = found.text_only()
     rule = {"left": ":--", "right": "--:", "center": ":-:"}
     out = []
     if c.title:
         out += [f"**{_md(c.title)}**", ""]
     if c.subtitle:
         out += [_md(c.subtitle), ""]
-    out.append("| " + " | ".join(_md(h) for h in c.columns) + " |")
+    out.append("| " + " | ".join(_md(h) for h in grouped_columns(c, lang)) + " |")
     out.append("| " + " | ".join(rule[a] for a in c.align) + " |")
     out += ["| " + " | ".join(_md(cell) for cell in row) + " |" for row in c.rows]
     for note in c.notes:
@@ -90,12 +109,17 @@ def _csv_cell(text: str) -> str:
     return text
 
 
-def to_csv(table: gt.GT) -> str:
-    """The cells under one header row of column labels, as CSV text."""
-    c = content(table).text_only()
+def to_csv(table: gt.GT, *, lang: str | None = None) -> str:
+    """The cells under one header row of column labels, as CSV text.
+
+    The header carries the column groups, as in Markdown: :func:`grouped_columns`.
+    """
+    found = content(table)
+    lang = _lang(found, lang)
+    c = found.text_only()
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([_csv_cell(h) for h in c.columns])
+    writer.writerow([_csv_cell(h) for h in grouped_columns(c, lang)])
     writer.writerows([[_csv_cell(cell) for cell in row] for row in c.rows])
     return buffer.getvalue()
 
@@ -223,7 +247,7 @@ def to_text(table: gt.GT, fmt: str, *, lang: str | None = None) -> str:
     """The table as text in ``fmt`` (html, latex, md or csv)."""
     writers: dict[str, Callable[[], str]] = {
         "html": lambda: to_html(table, lang=lang), "latex": lambda: to_latex(table, lang=lang),
-        "md": lambda: to_markdown(table), "csv": lambda: to_csv(table)}
+        "md": lambda: to_markdown(table, lang=lang), "csv": lambda: to_csv(table, lang=lang)}
     if fmt not in writers:
         raise ValueError(f"{fmt!r} is not a text format; text formats: {', '.join(writers)}.")
     return writers[fmt]()
