@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import struct
 import subprocess
 import sys
@@ -150,3 +151,36 @@ def test_compare_to_pdf_and_png_from_the_command_line(capsys, browser, data_dir,
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", png[16:24])
     assert width > 1500 and height > 300  # drawn at twice the table's size, for print
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--page", "a4"], "--page is for pdf and latex output, not md."),
+    (["--page", "letter", "--format", "png", "-o", "t.png"],
+     "--page is for pdf and latex output, not png."),
+    (["--page", "fit", "--format", "latex"],
+     "--page fit is for pdf: a LaTeX document is on a4 or letter paper.")])
+def test_a_page_for_a_format_without_pages_is_a_usage_error(capsys, data_dir, args, message):
+    status, out, err = run(capsys, "compare", *args, "--data-dir", data_dir)
+    assert (status, out, err) == (2, "", f"trustcrises: error: {message}\n")
+
+
+def test_page_names_the_latex_documents_paper(capsys, data_dir):
+    status, out, _ = run(capsys, "compare", "--format", "latex", "--page", "a4", "--data-dir",
+                         data_dir)
+    assert status == 0 and "\\documentclass[a4paper]{article}" in out
+
+
+@pytest.mark.browser
+def test_compare_to_a4_and_letter_pdf_from_the_command_line(capsys, browser, data_dir,
+                                                            tmp_path):
+    from test_export import pdf_info
+
+    for page, name, size in (("a4", "A4", (842, 595)), ("letter", "letter", (792, 612))):
+        target = tmp_path / f"{page}.pdf"
+        status, out, err = run(capsys, "compare", "--page", page, "-o", str(target),
+                               "--data-dir", data_dir)
+        assert (status, out, err) == (0, f"wrote {target}\n", "")
+        width, height, named = re.fullmatch(r"([\d.]+) x ([\d.]+) pts \((\w+)\)",
+                                            pdf_info(target)["Page size"]).groups()
+        assert named == name  # and landscape, for the table is wide
+        assert (float(width), float(height)) == pytest.approx(size, abs=1)

@@ -14,6 +14,7 @@ import re
 import shutil
 import struct
 import subprocess
+import time
 import zlib
 from html import unescape
 from html.parser import HTMLParser
@@ -392,12 +393,6 @@ def test_missing_browser_says_what_to_install(monkeypatch):
     monkeypatch.delenv("CHROME_PATH", raising=False)
     monkeypatch.setattr(C.shutil, "which", lambda name: None)
     monkeypatch.setattr(C.os.path, "isfile", lambda path: False)
-    import nokap._browser
-
-    def not_found():
-        raise nokap._browser.ChromeNotFoundError()
-
-    monkeypatch.setattr(nokap._browser, "find_chrome", not_found)
     with pytest.raises(RenderError) as info:
         C.find_browser()
     assert str(info.value) == (
@@ -558,3 +553,224 @@ def test_png_is_drawn_at_300_dpi_by_default(browser, tmp_path):
     per_metre = int.from_bytes(png[41:45], "big")
     assert round(per_metre * 0.0254) == 300
     assert read_png(png)[0] > read_png(small)[0] * 1.4
+
+
+# ---------------------------------------------------------------------------------------------
+# Drawing leaves the process alone, and pages
+
+
+def test_export_reaches_into_no_other_packages_private_modules():
+    """The export stage uses other packages' public names only (no ``pkg._internal``)."""
+    import ast
+
+    def private(name: str) -> bool:
+        return any(p.startswith("_") and not p.startswith("__") for p in name.split("."))
+
+    folder = Path(C.__file__).parent
+    found = []
+    for path in sorted(folder.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    imported.add((alias.asname or alias.name).split(".")[0])
+                    if private(alias.name):
+                        found.append(f"{path.name}:{node.lineno} import {alias.name}")
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                if private(node.module or ""):
+                    found.append(f"{path.name}:{node.lineno} from {node.module} import")
+                found += [f"{path.name}:{node.lineno} from {node.module} import {a.name}"
+                          for a in node.names if private(a.name)]
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Attribute) and node.attr.startswith("_")
+                    and not node.attr.startswith("__") and isinstance(node.value, ast.Name)
+                    and node.value.id in imported - {"os", "sys"}):
+                found.append(f"{path.name}:{node.lineno} {node.value.id}.{node.attr}")
+    assert found == []
+
+
+class _WatchedEnviron(dict):
+    """A stand-in for ``os.environ`` that remembers every change made to it."""
+
+    def __init__(self, real):
+        super().__init__(real)
+        self.changes = []
+
+    def __setitem__(self, key, value):
+        self.changes.append(("set", key))
+        super().__setitem__(key, value)
+
+    def __delitem__(self, key):
+        self.changes.append(("delete", key))
+        super().__delitem__(key)
+
+    def pop(self, key, *default):
+        self.changes.append(("delete", key))
+        return super().pop(key, *default)
+
+    def copy(self):
+        return dict(self)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("fmt", ["pdf", "png"])
+def test_drawing_changes_no_environment_variable_and_leaves_no_browser(
+        browser, frames, tmp_path, monkeypatch, fmt):
+    table = tc.compare([EXAMPLE], fields=["company", "year"], cases=frames["cases"],
+                       events=frames["events"])
+    watched = _WatchedEnviron(os.environ)
+    monkeypatch.setattr(os, "environ", watched)
+    from trustcrises.export import _devtools as D
+
+    started = []
+    spawn = os.posix_spawn
+
+    def remember(*args, **kwargs):
+        started.append(spawn(*args, **kwargs))
+        return started[-1]
+
+    monkeypatch.setattr(D.os, "posix_spawn", remember)
+    X.save(table, tmp_path / f"t.{fmt}")
+    assert watched.changes == []
+    assert len(started) == 1  # one browser, of its own, for this drawing
+    with pytest.raises(ChildProcessError):  # ended and reaped
+        os.waitpid(started[0], os.WNOHANG)
+    if Path("/proc/self/stat").exists():  # and nothing of its process group runs on
+        for _ in range(100):  # killed helpers may take a moment to become zombies
+            if not _running_in_group(started[0]):
+                break
+            time.sleep(0.1)
+        assert _running_in_group(started[0]) == []
+
+
+def _running_in_group(group: int) -> list[str]:
+    """The processes of process group ``group`` that are not yet dead (Linux /proc)."""
+    running = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == group and fields[0] not in "ZX":
+            running.append(stat.parent.name)
+    return running
+
+
+def pdf_info(pdf: Path) -> dict[str, str]:
+    needs("pdfinfo", "it reads the PDF's pages")
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True,
+                         timeout=60).stdout
+    return {k.strip(): v.strip() for k, v in (line.split(":", 1) for line in out.splitlines()
+                                              if ":" in line)}
+
+
+def pdf_fonts(pdf: Path) -> list[dict[str, str]]:
+    """Each font of the PDF as pdffonts lists it: name, type, embedded (emb), ToUnicode."""
+    needs("pdffonts", "it lists the PDF's fonts")
+    lines = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True,
+                           timeout=60).stdout.splitlines()
+    fonts = []
+    for line in lines[2:]:
+        # name, type (may hold spaces), encoding, emb, sub, uni, object id, generation
+        *head, emb, sub, uni, _, _ = line.split()
+        fonts.append({"name": head[0], "type": " ".join(head[1:-1]), "emb": emb, "uni": uni})
+    return fonts
+
+
+def assert_fonts_embedded_and_not_type3(pdf: Path) -> None:
+    fonts = pdf_fonts(pdf)
+    assert fonts, "the PDF has no fonts"
+    for font in fonts:
+        assert font["emb"] == "yes" and font["uni"] == "yes", font
+        assert font["type"] in ("CID TrueType", "TrueType", "CID Type 0C", "Type 1C",
+                                "CID Type 0", "Type 1"), font
+
+
+def words_outside(pdf: Path, margin: float) -> list[str]:
+    """The words that ``pdftotext -bbox`` places outside the page less ``margin`` points."""
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
+                          text=True, check=True, timeout=60).stdout
+    outside = []
+    for page in re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', html,
+                           flags=re.S):
+        width, height = float(page[0]), float(page[1])
+        for x0, y0, x1, y1, word in re.findall(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
+                r"(.*?)</word>", page[2]):
+            if (float(x0) < margin - 1 or float(x1) > width - margin + 1
+                    or float(y0) < margin - 1 or float(y1) > height - margin + 1):
+                outside.append(unescape(word))
+    return outside
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("page, size", [("a4", (595.28, 841.89)), ("letter", (612, 792)),
+                                        ("fit", None)])
+def test_pdf_pages_are_a4_letter_or_the_tables_size_with_true_fonts(
+        browser, frames, tmp_path, lang, page, size):
+    kwargs = {k: frames[k] for k in ("cases", "events")}
+    wide = tc.compare([PAYLOAD, SLOW, EXAMPLE], lang=lang, **kwargs)
+    narrow = tc.compare([EXAMPLE, SLOW], lang=lang, fields=["company", "year"], **kwargs)
+    for table, turned in ((wide, True), (narrow, False)):
+        pdf = X.save(table, tmp_path / f"{turned}.pdf", page=page)
+        info = pdf_info(pdf)
+        width, height = (float(v) for v in re.match(r"([\d.]+) x ([\d.]+) pts",
+                                                    info["Page size"]).groups())
+        if size is None:  # one page, the table's size and 5 CSS pixels (3.75 pt) around it
+            assert info["Pages"] == "1"
+            drawn = pdf_to_grey(pdf, 72)[2]
+            x0, y0, x1, y1 = ink_box(drawn)
+            assert x0 <= 6 and y0 <= 6 and width - x1 <= 7 and height - y1 <= 7
+        else:
+            assert (width, height) == pytest.approx(size[::-1] if turned else size, abs=1)
+            assert words_outside(pdf, 1.5 / 2.54 * 72) == []  # the table is inside the margins
+        text = " ".join(pdf_text(pdf).split())
+        found = content(table)
+        for label in (found.title, found.columns[0], found.rows[-1][0]):
+            assert label in text
+        assert_fonts_embedded_and_not_type3(pdf)
+
+
+@pytest.mark.parametrize("fmt, page, message", [
+    ("md", "a4", "Pages (fit, a4, letter) are for pdf and latex output, not md."),
+    ("png", "fit", "Pages (fit, a4, letter) are for pdf and latex output, not png."),
+    ("latex", "fit", "A LaTeX document is on a4 or letter paper; page 'fit' is for PDF."),
+    ("pdf", "a5", "Unknown page 'a5'. Pages: fit, a4, letter.")])
+def test_a_page_that_does_not_fit_the_format_is_refused(frames, tmp_path, fmt, page, message):
+    table = tc.compare([EXAMPLE], fields=["company"], cases=frames["cases"],
+                       events=frames["events"])
+    with pytest.raises(ValueError) as info:
+        X.save(table, tmp_path / "t", fmt, page=page)
+    assert str(info.value) == message
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_pdf_fonts_are_served_as_truetype_copies_of_cff_fonts():
+    from trustcrises.export import _fonts as F
+
+    page = ("<style>#t .gt_table { font-family: 'Noto Sans CJK SC', \"Some Font\", "
+            "sans-serif !important; }</style><table><td>小米 Xiaomi &amp;</td></table>")
+    assert F.families(page) == ["Noto Sans CJK SC", "Some Font"]
+    if F._installed("Noto Sans CJK SC", 80) is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must run this test: Noto Sans CJK SC is not installed "
+                        "(apt-get install fonts-noto-cjk)")
+        pytest.skip("Noto Sans CJK SC is not installed (apt-get install fonts-noto-cjk)")
+    from fontTools.ttLib import TTFont
+
+    rules = F.font_faces(page)
+    faces = re.findall(r"@font-face \{ font-family: 'Noto Sans CJK SC'; font-weight: (\d+); "
+                       r"src: url\(data:font/ttf;base64,([A-Za-z0-9+/=]+)\) "
+                       r"format\('truetype'\); \}", rules)
+    assert [weight for weight, _ in faces] == ["400", "700"]  # "Some Font" is not installed
+    import base64
+
+    for _, data in faces:
+        font = TTFont(io.BytesIO(base64.b64decode(data)))
+        assert "glyf" in font and "CFF " not in font
+        cmap = font.getBestCmap()
+        assert {ord(c) for c in "小米Xiaomi&"} <= set(cmap)
+        assert len(font.getGlyphOrder()) < 40  # only what the page uses
+        assert font["glyf"][cmap[ord("米")]].numberOfContours > 0

@@ -212,7 +212,7 @@ def latex_table(table: gt.GT, *, lang: str | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
-def to_latex(table: gt.GT, *, lang: str | None = None) -> str:
+def to_latex(table: gt.GT, *, lang: str | None = None, paper: str | None = None) -> str:
     """A LaTeX document holding :func:`latex_table`, ready to compile.
 
     Plain ASCII and Latin text compiles with pdfLaTeX; a table with Chinese (or other text
@@ -233,20 +233,23 @@ def to_latex(table: gt.GT, *, lang: str | None = None) -> str:
     else:
         engine, fonts = "pdflatex", "\\usepackage[T1]{fontenc}\n\\usepackage[utf8]{inputenc}"
     geometry = "landscape, margin=1.5cm" if wide else "margin=2cm"
+    paper_option = {None: "", "a4": "[a4paper]", "letter": "[letterpaper]"}[paper]
     return (
         f"% A table made by trustcrises. Compile with: {engine} FILE.tex\n"
         "% To use it in your own document, copy the longtable below and load booktabs,\n"
         "% longtable and array (Chinese text also needs XeLaTeX with ctex or xeCJK).\n"
-        f"\\documentclass{{article}}\n{fonts}\n\\usepackage[{geometry}]{{geometry}}\n"
+        f"\\documentclass{paper_option}{{article}}\n{fonts}\n\\usepackage[{geometry}]{{geometry}}\n"
         "\\usepackage{booktabs}\n\\usepackage{longtable}\n\\usepackage{array}\n"
         "\\begin{document}\n" + body + "\\end{document}\n"
     )
 
 
-def to_text(table: gt.GT, fmt: str, *, lang: str | None = None) -> str:
-    """The table as text in ``fmt`` (html, latex, md or csv)."""
+def to_text(table: gt.GT, fmt: str, *, lang: str | None = None,
+            paper: str | None = None) -> str:
+    """The table as text in ``fmt`` (html, latex, md or csv); ``paper`` is LaTeX's."""
     writers: dict[str, Callable[[], str]] = {
-        "html": lambda: to_html(table, lang=lang), "latex": lambda: to_latex(table, lang=lang),
+        "html": lambda: to_html(table, lang=lang),
+        "latex": lambda: to_latex(table, lang=lang, paper=paper),
         "md": lambda: to_markdown(table, lang=lang), "csv": lambda: to_csv(table, lang=lang)}
     if fmt not in writers:
         raise ValueError(f"{fmt!r} is not a text format; text formats: {', '.join(writers)}.")
