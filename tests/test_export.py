@@ -32,6 +32,7 @@ import trustcrises as tc
 from trustcrises.export import _chromium as C
 from trustcrises.export import _export as X
 from trustcrises import _labels as L
+from trustcrises._text import NO_LINE_END
 from trustcrises.export import _textformats as T
 from trustcrises.export._content import content
 from trustcrises._errors import OutputError, RenderError
@@ -678,17 +679,22 @@ def pdf_fonts(pdf: Path) -> list[dict[str, str]]:
     return fonts
 
 
-def assert_fonts_embedded_and_not_type3(pdf: Path) -> None:
+def assert_fonts_embedded_and_not_type3(pdf: Path, *, math: bool = False) -> None:
+    """Every font embedded, none Type 3, and each maps its glyphs back to characters (so the
+    text can be copied out), but for TeX's math fonts where ``math`` (a star in a note)."""
     fonts = pdf_fonts(pdf)
     assert fonts, "the PDF has no fonts"
     for font in fonts:
-        assert font["emb"] == "yes" and font["uni"] == "yes", font
+        assert font["emb"] == "yes", font
+        assert font["uni"] == "yes" or (math and re.search(r"\+CM(MI|SY)\d+$", font["name"])), \
+            font
         assert font["type"] in ("CID TrueType", "TrueType", "CID Type 0C", "Type 1C",
                                 "CID Type 0", "Type 1"), font
 
 
-def words_outside(pdf: Path, margin: float) -> list[str]:
-    """The words that ``pdftotext -bbox`` places outside the page less ``margin`` points."""
+def words_outside(pdf: Path, margin: float, *, top_and_bottom: bool = True) -> list[str]:
+    """The words that ``pdftotext -bbox`` places outside the page less ``margin`` points (or
+    only to its left and right: a LaTeX page has its page number below the text)."""
     html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
                           text=True, check=True, timeout=60).stdout
     outside = []
@@ -698,8 +704,11 @@ def words_outside(pdf: Path, margin: float) -> list[str]:
         for x0, y0, x1, y1, word in re.findall(
                 r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
                 r"(.*?)</word>", page[2]):
-            if (float(x0) < margin - 1 or float(x1) > width - margin + 1
-                    or float(y0) < margin - 1 or float(y1) > height - margin + 1):
+            # Chinese typesetting puts the blank half of an opening bracket (its ink is on
+            # the right) into the margin at the start of a line.
+            left = margin - (10 if unescape(word)[:1] in NO_LINE_END else 1)
+            if (float(x0) < left or float(x1) > width - margin + 1 or top_and_bottom
+                    and (float(y0) < margin - 1 or float(y1) > height - margin + 1)):
                 outside.append(unescape(word))
     return outside
 

@@ -214,7 +214,7 @@ TEXT: dict[str, dict[str, str]] = {
         "col.case": "案例",
         "case.label": "{company}（{year}）",
         "case.titled": "{label}：{title}",
-        "caption": "{title}：{subtitle}",
+        "caption": "{title}。{subtitle}",
         "with_group": "{group}：{column}",
         "responses.sep": "、",
         "with_unit": "{label}（{unit}）",

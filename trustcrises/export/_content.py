@@ -12,7 +12,9 @@ from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
+from .. import _labels as L
 from .._errors import RenderError
+from .._text import HAN
 
 if TYPE_CHECKING:
     import great_tables as gt
@@ -179,3 +181,11 @@ def content(table: gt.GT) -> Content:
     reader.feed(html)
     reader.close()
     return reader.finish()
+
+
+def language(found: Content, lang: str | None) -> str:
+    """``lang`` checked, or the table's language: Chinese when its headings are."""
+    if lang is not None:
+        return L.check_lang(lang)
+    heads = " ".join([found.title, found.subtitle, *found.columns])
+    return "zh" if HAN.search(heads) else "en"
