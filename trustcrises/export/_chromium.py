@@ -8,7 +8,8 @@ a PDF or a screenshot of the table; nothing about the process it runs in is chan
 - PDF, ``page="fit"``: one page the size of the table, with 5 CSS pixels of white around it.
 - PDF, ``page="a4"`` or ``"letter"``: the table on pages of that size with 1.5 cm margins,
   turned to landscape when it is wider than a portrait page's text, and scaled down when it is
-  wider than a landscape page's text; a long table runs on over pages, its header repeated.
+  wider than a landscape page's text; a long table runs on over pages, its header repeated
+  and its notes at the end.
 - PNG: the table scaled up in CSS (``zoom``) and photographed at one pixel per CSS pixel, so
   every glyph is rasterised at its final size (changing the device scale factor after the page
   has loaded can draw Chinese glyphs with strokes missing).
@@ -166,8 +167,10 @@ def _paged_pdf(tab: Tab, page: str) -> bytes:
         short, long = long, short
         text_width = (short - 2 * MARGIN) * CSS_PX
     scale = max(min(1.0, text_width / (width + 1)), 0.1)  # a pixel to spare for rounding
+    # The header repeats on every page; the notes (in the table's foot) come once, at the end.
     tab.evaluate("(() => { const s = document.createElement('style');"
-                 " s.textContent = '@media print { html, body { margin: 0 !important; } }';"
+                 " s.textContent = '@media print { html, body { margin: 0 !important; }"
+                 " tfoot { display: table-row-group !important; } }';"
                  " document.head.appendChild(s); return true; })()")
     return tab.pdf(paperWidth=short, paperHeight=long, marginTop=MARGIN, marginBottom=MARGIN,
                    marginLeft=MARGIN, marginRight=MARGIN, scale=scale)
@@ -179,6 +182,7 @@ def draw(table: gt.GT, file: Path, fmt: str, *, scale: float = PRINT_SCALE,
     CSS pixel)."""
     _check_fonts(content(table))
     check_page(page)
+    browser = find_browser()
     if fmt == "png":
         if not 1 <= scale <= 6:
             raise ValueError(f"scale must be between 1 and 6, not {scale!r}")
@@ -190,7 +194,6 @@ def draw(table: gt.GT, file: Path, fmt: str, *, scale: float = PRINT_SCALE,
         raw = table.as_raw_html()
         html = _page_html(raw, font_faces(raw))
         viewport = _VIEWPORT
-    browser = find_browser()
     as_root = hasattr(os, "geteuid") and os.geteuid() == 0
     with tempfile.TemporaryDirectory(prefix="trustcrises-page-") as tmp:
         source = Path(tmp) / "table.html"

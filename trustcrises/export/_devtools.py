@@ -33,12 +33,12 @@ class DevToolsError(Exception):
 
 
 class Browser:
-    """One headless Chromium process, ended when the ``with`` block ends.
+    """One headless Chromium process, ended when the ``with`` block ends::
 
-    >>> with Browser("/usr/bin/chromium") as chromium:       # doctest: +SKIP
-    ...     tab = chromium.tab(992, 744)
-    ...     tab.open("file:///tmp/table.html")
-    ...     pdf = tab.pdf(paperWidth=8.5, paperHeight=11)
+        with Browser("/usr/bin/chromium") as chromium:
+            tab = chromium.tab(992, 744)
+            tab.open("file:///tmp/table.html")
+            pdf = tab.pdf(paperWidth=8.5, paperHeight=11)
     """
 
     def __init__(self, executable: str, *, no_sandbox: bool = False,
