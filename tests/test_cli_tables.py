@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import struct
 import subprocess
 import sys
@@ -26,7 +27,8 @@ def test_compare_prints_markdown_by_default(capsys, data_dir):
     assert (status, err) == (0, "")
     lines = out.splitlines()
     assert lines[0] == "**Corporate trust crises compared**"
-    assert lines[4].startswith("| Company | Year | Cause | Trigger | Pressure from |")
+    assert lines[4].startswith("| Case: Company | Case: Year | Crisis: Cause | "
+                               "Crisis: Trigger | Crisis: Pressure from |")
     assert any(line.startswith("| Xiaomi | 2026 |") for line in lines)
 
 
@@ -36,7 +38,7 @@ def test_compare_in_chinese_as_csv_with_chosen_fields(capsys, data_dir):
                          data_dir)
     assert status == 0
     rows = list(csv.reader(io.StringIO(out)))
-    assert rows[0] == ["公司", "年份", "结果"]
+    assert rows[0] == ["案例：公司", "案例：年份", "结局：结果"]
     assert rows[1][:2] == ["小米", "2026"]
 
 
@@ -47,7 +49,7 @@ def test_compare_html_to_stdout_is_a_page(capsys, data_dir):
     assert out.startswith('<!DOCTYPE html>\n<html lang="zh-Hans">')
 
 
-@pytest.mark.parametrize("suffix, start", [(".md", "**"), (".csv", "Company,"),
+@pytest.mark.parametrize("suffix, start", [(".md", "**"), (".csv", "Case: Company,"),
                                            (".html", "<!DOCTYPE html>"), (".tex", "% A table")])
 def test_output_format_comes_from_the_extension(capsys, data_dir, tmp_path, suffix, start):
     target = tmp_path / f"table{suffix}"
@@ -117,11 +119,12 @@ def test_unknown_language_is_a_usage_error(capsys, data_dir):
 def test_timeline_and_matrix(capsys, data_dir):
     status, out, _ = run(capsys, "timeline", EXAMPLE, "--lang", "zh", "--data-dir", data_dir)
     assert status == 0
-    assert "| 日期 | 类型 | 策略 | 决定性 | 行为者 | 经过 | 来源 | 引文 |" in out
+    assert ("| 事件：日期 | 事件：类型 | 事件：策略 | 事件：决定性 | 行为与内容：行为者 | "
+            "行为与内容：经过 | 证据：来源 | 证据：引文 |") in out
     status, out, _ = run(capsys, "matrix", "--count", "--format", "csv", "--data-dir", data_dir)
     assert status == 0
     rows = list(csv.reader(io.StringIO(out)))
-    assert rows[0][:3] == ["Case", "Attack the accuser", "Denial"]
+    assert rows[0][:3] == ["Case", "Deny: Attack the accuser", "Deny: Denial"]
     assert rows[1][0] == "Xiaomi (2026)" and "2" in rows[1]
 
 
@@ -148,3 +151,36 @@ def test_compare_to_pdf_and_png_from_the_command_line(capsys, browser, data_dir,
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", png[16:24])
     assert width > 1500 and height > 300  # drawn at twice the table's size, for print
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--page", "a4"], "--page is for pdf and latex output, not md."),
+    (["--page", "letter", "--format", "png", "-o", "t.png"],
+     "--page is for pdf and latex output, not png."),
+    (["--page", "fit", "--format", "latex"],
+     "--page fit is for pdf: a LaTeX document is on a4 or letter paper.")])
+def test_a_page_for_a_format_without_pages_is_a_usage_error(capsys, data_dir, args, message):
+    status, out, err = run(capsys, "compare", *args, "--data-dir", data_dir)
+    assert (status, out, err) == (2, "", f"trustcrises: error: {message}\n")
+
+
+def test_page_names_the_latex_documents_paper(capsys, data_dir):
+    status, out, _ = run(capsys, "compare", "--format", "latex", "--page", "a4", "--data-dir",
+                         data_dir)
+    assert status == 0 and "\\documentclass[a4paper]{article}" in out
+
+
+@pytest.mark.browser
+def test_compare_to_a4_and_letter_pdf_from_the_command_line(capsys, browser, data_dir,
+                                                            tmp_path):
+    from test_export import pdf_info
+
+    for page, name, size in (("a4", "A4", (842, 595)), ("letter", "letter", (792, 612))):
+        target = tmp_path / f"{page}.pdf"
+        status, out, err = run(capsys, "compare", "--page", page, "-o", str(target),
+                               "--data-dir", data_dir)
+        assert (status, out, err) == (0, f"wrote {target}\n", "")
+        width, height, named = re.fullmatch(r"([\d.]+) x ([\d.]+) pts \((\w+)\)",
+                                            pdf_info(target)["Page size"]).groups()
+        assert named == name  # and landscape, for the table is wide
+        assert (float(width), float(height)) == pytest.approx(size, abs=1)

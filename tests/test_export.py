@@ -14,6 +14,7 @@ import re
 import shutil
 import struct
 import subprocess
+import time
 import zlib
 from html import unescape
 from html.parser import HTMLParser
@@ -31,6 +32,7 @@ import trustcrises as tc
 from trustcrises.export import _chromium as C
 from trustcrises.export import _export as X
 from trustcrises import _labels as L
+from trustcrises._text import NO_LINE_END
 from trustcrises.export import _textformats as T
 from trustcrises.export._content import content
 from trustcrises._errors import OutputError, RenderError
@@ -263,15 +265,41 @@ def test_html_is_a_standalone_page_in_the_tables_language(frames, tmp_path, lang
 def test_markdown_and_csv_carry_the_same_content_as_the_table(tables, name):
     table = tables[name]
     found = content(table).text_only()
+    header = T.grouped_columns(found, name.rsplit("-", 1)[1])
     html = markdown_html(T.to_markdown(table))
     cells = [row for row in elements(html).cells if row]
-    assert cells == [found.columns, *found.rows]
+    assert cells == [header, *found.rows]
     paragraphs = re.findall(r"<p>(.*?)</p>", html, flags=re.S)
     assert [elements(p).text and "".join(elements(p).text) for p in paragraphs] == [
         found.title, found.subtitle, *found.notes]
     read = list(csv.reader(io.StringIO(T.to_csv(table))))
     unguarded = [[c[1:] if c.startswith("'=") else c for c in row] for row in read]
-    assert unguarded == [found.columns, *found.rows]
+    assert unguarded == [header, *found.rows]
+
+
+@pytest.mark.parametrize("lang, groups, header", [
+    ("en", ["Case", "Resolution"], ["Case: Company", "Case: Year", "Resolution: Outcome"]),
+    ("zh", ["案例", "结局"], ["案例：公司", "案例：年份", "结局：结果"])])
+def test_markdown_and_csv_headers_carry_the_column_groups(frames, lang, groups, header):
+    """The spanners the HTML table shows above its labels are in the one header row."""
+    table = tc.compare([EXAMPLE], lang=lang, fields=["company", "year", "outcome"],
+                       cases=frames["cases"], events=frames["events"])
+    assert [label for label, _, _ in content(table).spanners[0]] == groups
+    lines = T.to_markdown(table).splitlines()
+    assert lines[4] == "| " + " | ".join(header) + " |"
+    assert next(csv.reader(io.StringIO(T.to_csv(table)))) == header
+
+
+def test_a_column_under_no_group_keeps_its_label_and_groups_nest(tables):
+    matrix = next(csv.reader(io.StringIO(T.to_csv(tables["matrix-en"]))))
+    assert matrix[:2] == ["Case", "Deny: Attack the accuser"]
+    nested = (GT(pd.DataFrame({"a": ["1"], "b": ["2"], "c": ["3"]}))
+              .tab_spanner("Inner", columns=["b", "c"], id="inner")
+              .tab_spanner("Outer", spanners=["inner"]))
+    assert next(csv.reader(io.StringIO(T.to_csv(nested)))) == [
+        "a", "Outer: Inner: b", "Outer: Inner: c"]
+    assert T.to_markdown(nested, lang="zh").splitlines()[0] == \
+        "| a | Outer：Inner：b | Outer：Inner：c |"
 
 
 def test_text_formats_leave_out_only_the_picture_column(tables):
@@ -366,12 +394,6 @@ def test_missing_browser_says_what_to_install(monkeypatch):
     monkeypatch.delenv("CHROME_PATH", raising=False)
     monkeypatch.setattr(C.shutil, "which", lambda name: None)
     monkeypatch.setattr(C.os.path, "isfile", lambda path: False)
-    import nokap._browser
-
-    def not_found():
-        raise nokap._browser.ChromeNotFoundError()
-
-    monkeypatch.setattr(nokap._browser, "find_chrome", not_found)
     with pytest.raises(RenderError) as info:
         C.find_browser()
     assert str(info.value) == (
@@ -532,3 +554,232 @@ def test_png_is_drawn_at_300_dpi_by_default(browser, tmp_path):
     per_metre = int.from_bytes(png[41:45], "big")
     assert round(per_metre * 0.0254) == 300
     assert read_png(png)[0] > read_png(small)[0] * 1.4
+
+
+# ---------------------------------------------------------------------------------------------
+# Drawing leaves the process alone, and pages
+
+
+def test_export_reaches_into_no_other_packages_private_modules():
+    """The export stage uses other packages' public names only (no ``pkg._internal``)."""
+    import ast
+
+    def private(name: str) -> bool:
+        return any(p.startswith("_") and not p.startswith("__") for p in name.split("."))
+
+    folder = Path(C.__file__).parent
+    found = []
+    for path in sorted(folder.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    imported.add((alias.asname or alias.name).split(".")[0])
+                    if private(alias.name):
+                        found.append(f"{path.name}:{node.lineno} import {alias.name}")
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                if private(node.module or ""):
+                    found.append(f"{path.name}:{node.lineno} from {node.module} import")
+                found += [f"{path.name}:{node.lineno} from {node.module} import {a.name}"
+                          for a in node.names if private(a.name)]
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Attribute) and node.attr.startswith("_")
+                    and not node.attr.startswith("__") and isinstance(node.value, ast.Name)
+                    and node.value.id in imported - {"os", "sys"}):
+                found.append(f"{path.name}:{node.lineno} {node.value.id}.{node.attr}")
+    assert found == []
+
+
+class _WatchedEnviron(dict):
+    """A stand-in for ``os.environ`` that remembers every change made to it."""
+
+    def __init__(self, real):
+        super().__init__(real)
+        self.changes = []
+
+    def __setitem__(self, key, value):
+        self.changes.append(("set", key))
+        super().__setitem__(key, value)
+
+    def __delitem__(self, key):
+        self.changes.append(("delete", key))
+        super().__delitem__(key)
+
+    def pop(self, key, *default):
+        self.changes.append(("delete", key))
+        return super().pop(key, *default)
+
+    def copy(self):
+        return dict(self)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("fmt", ["pdf", "png"])
+def test_drawing_changes_no_environment_variable_and_leaves_no_browser(
+        browser, frames, tmp_path, monkeypatch, fmt):
+    table = tc.compare([EXAMPLE], fields=["company", "year"], cases=frames["cases"],
+                       events=frames["events"])
+    watched = _WatchedEnviron(os.environ)
+    monkeypatch.setattr(os, "environ", watched)
+    from trustcrises.export import _devtools as D
+
+    started = []
+    spawn = os.posix_spawn
+
+    def remember(*args, **kwargs):
+        started.append(spawn(*args, **kwargs))
+        return started[-1]
+
+    monkeypatch.setattr(D.os, "posix_spawn", remember)
+    X.save(table, tmp_path / f"t.{fmt}")
+    assert watched.changes == []
+    assert len(started) == 1  # one browser, of its own, for this drawing
+    with pytest.raises(ChildProcessError):  # ended and reaped
+        os.waitpid(started[0], os.WNOHANG)
+    if Path("/proc/self/stat").exists():  # and nothing of its process group runs on
+        for _ in range(100):  # killed helpers may take a moment to become zombies
+            if not _running_in_group(started[0]):
+                break
+            time.sleep(0.1)
+        assert _running_in_group(started[0]) == []
+
+
+def _running_in_group(group: int) -> list[str]:
+    """The processes of process group ``group`` that are not yet dead (Linux /proc)."""
+    running = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == group and fields[0] not in "ZX":
+            running.append(stat.parent.name)
+    return running
+
+
+def pdf_info(pdf: Path) -> dict[str, str]:
+    needs("pdfinfo", "it reads the PDF's pages")
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True,
+                         timeout=60).stdout
+    return {k.strip(): v.strip() for k, v in (line.split(":", 1) for line in out.splitlines()
+                                              if ":" in line)}
+
+
+def pdf_fonts(pdf: Path) -> list[dict[str, str]]:
+    """Each font of the PDF as pdffonts lists it: name, type, embedded (emb), ToUnicode."""
+    needs("pdffonts", "it lists the PDF's fonts")
+    lines = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True,
+                           timeout=60).stdout.splitlines()
+    fonts = []
+    for line in lines[2:]:
+        # name, type (may hold spaces), encoding, emb, sub, uni, object id, generation
+        *head, emb, sub, uni, _, _ = line.split()
+        fonts.append({"name": head[0], "type": " ".join(head[1:-1]), "emb": emb, "uni": uni})
+    return fonts
+
+
+def assert_fonts_embedded_and_not_type3(pdf: Path, *, math: bool = False) -> None:
+    """Every font embedded, none Type 3, and each maps its glyphs back to characters (so the
+    text can be copied out), but for TeX's math fonts where ``math`` (a star in a note)."""
+    fonts = pdf_fonts(pdf)
+    assert fonts, "the PDF has no fonts"
+    for font in fonts:
+        assert font["emb"] == "yes", font
+        assert font["uni"] == "yes" or (math and re.search(r"\+CM(MI|SY)\d+$", font["name"])), \
+            font
+        assert font["type"] in ("CID TrueType", "TrueType", "CID Type 0C", "Type 1C",
+                                "CID Type 0", "Type 1"), font
+
+
+def words_outside(pdf: Path, margin: float, *, top_and_bottom: bool = True) -> list[str]:
+    """The words that ``pdftotext -bbox`` places outside the page less ``margin`` points (or
+    only to its left and right: a LaTeX page has its page number below the text)."""
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
+                          text=True, check=True, timeout=60).stdout
+    outside = []
+    for page in re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', html,
+                           flags=re.S):
+        width, height = float(page[0]), float(page[1])
+        for x0, y0, x1, y1, word in re.findall(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
+                r"(.*?)</word>", page[2]):
+            # Chinese typesetting puts the blank half of an opening bracket (its ink is on
+            # the right) into the margin at the start of a line.
+            left = margin - (10 if unescape(word)[:1] in NO_LINE_END else 1)
+            if (float(x0) < left or float(x1) > width - margin + 1 or top_and_bottom
+                    and (float(y0) < margin - 1 or float(y1) > height - margin + 1)):
+                outside.append(unescape(word))
+    return outside
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("page, size", [("a4", (595.28, 841.89)), ("letter", (612, 792)),
+                                        ("fit", None)])
+def test_pdf_pages_are_a4_letter_or_the_tables_size_with_true_fonts(
+        browser, frames, tmp_path, lang, page, size):
+    kwargs = {k: frames[k] for k in ("cases", "events")}
+    wide = tc.compare([PAYLOAD, SLOW, EXAMPLE], lang=lang, **kwargs)
+    narrow = tc.compare([EXAMPLE, SLOW], lang=lang, fields=["company", "year"], **kwargs)
+    for table, turned in ((wide, True), (narrow, False)):
+        pdf = X.save(table, tmp_path / f"{turned}.pdf", page=page)
+        info = pdf_info(pdf)
+        width, height = (float(v) for v in re.match(r"([\d.]+) x ([\d.]+) pts",
+                                                    info["Page size"]).groups())
+        if size is None:  # one page, the table's size and 5 CSS pixels (3.75 pt) around it
+            assert info["Pages"] == "1"
+            drawn = pdf_to_grey(pdf, 72)[2]
+            x0, y0, x1, y1 = ink_box(drawn)
+            assert x0 <= 6 and y0 <= 6 and width - x1 <= 7 and height - y1 <= 7
+        else:
+            assert (width, height) == pytest.approx(size[::-1] if turned else size, abs=1)
+            assert words_outside(pdf, 1.5 / 2.54 * 72) == []  # the table is inside the margins
+        text = " ".join(pdf_text(pdf).split())
+        found = content(table)
+        for label in (found.title, found.columns[0], found.rows[-1][0]):
+            assert label in text
+        assert_fonts_embedded_and_not_type3(pdf)
+
+
+@pytest.mark.parametrize("fmt, page, message", [
+    ("md", "a4", "Pages (fit, a4, letter) are for pdf and latex output, not md."),
+    ("png", "fit", "Pages (fit, a4, letter) are for pdf and latex output, not png."),
+    ("latex", "fit", "A LaTeX document is on a4 or letter paper; page 'fit' is for PDF."),
+    ("pdf", "a5", "Unknown page 'a5'. Pages: fit, a4, letter.")])
+def test_a_page_that_does_not_fit_the_format_is_refused(frames, tmp_path, fmt, page, message):
+    table = tc.compare([EXAMPLE], fields=["company"], cases=frames["cases"],
+                       events=frames["events"])
+    with pytest.raises(ValueError) as info:
+        X.save(table, tmp_path / "t", fmt, page=page)
+    assert str(info.value) == message
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_pdf_fonts_are_served_as_truetype_copies_of_cff_fonts():
+    from trustcrises.export import _fonts as F
+
+    page = ("<style>#t .gt_table { font-family: 'Noto Sans CJK SC', \"Some Font\", "
+            "sans-serif !important; }</style><table><td>小米 Xiaomi &amp;</td></table>")
+    assert F.families(page) == ["Noto Sans CJK SC", "Some Font"]
+    if F._installed("Noto Sans CJK SC", 80) is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must run this test: Noto Sans CJK SC is not installed "
+                        "(apt-get install fonts-noto-cjk)")
+        pytest.skip("Noto Sans CJK SC is not installed (apt-get install fonts-noto-cjk)")
+    from fontTools.ttLib import TTFont
+
+    rules = F.font_faces(page)
+    faces = re.findall(r"@font-face \{ font-family: 'Noto Sans CJK SC'; font-weight: (\d+); "
+                       r"src: url\(data:font/ttf;base64,([A-Za-z0-9+/=]+)\) "
+                       r"format\('truetype'\); \}", rules)
+    assert [weight for weight, _ in faces] == ["400", "700"]  # "Some Font" is not installed
+    import base64
+
+    for _, data in faces:
+        font = TTFont(io.BytesIO(base64.b64decode(data)))
+        assert "glyf" in font and "CFF " not in font
+        cmap = font.getBestCmap()
+        assert {ord(c) for c in "小米Xiaomi&"} <= set(cmap)
+        assert len(font.getGlyphOrder()) < 40  # only what the page uses
+        assert font["glyf"][cmap[ord("米")]].numberOfContours > 0

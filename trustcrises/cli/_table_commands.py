@@ -21,6 +21,7 @@ _EPILOG = {
     "compare": """examples:
   trustcrises compare --lang zh -o table.html
   trustcrises compare xiaomi-2026-kol coca-cola-1985-new-coke -o table.pdf
+  trustcrises compare --page a4 -o table.pdf
   trustcrises compare --fields company,year,outcome --format csv
   trustcrises compare my-case xiaomi-2026-kol --data-dir my-build --with-bundled
 """,
@@ -54,6 +55,9 @@ def _options(p: argparse.ArgumentParser) -> None:
                    help=f"{', '.join(_FORMATS)} (default: from the extension of -o, else md)")
     p.add_argument("-o", "--output", metavar="FILE",
                    help="write the table here (default: print it; pdf and png need a file)")
+    p.add_argument("--page", choices=("fit", "a4", "letter"), metavar="PAGE",
+                   help="pdf: fit (one page the size of the table, the default), a4 or letter "
+                   "(landscape for a wide table); latex: the document's paper, a4 or letter")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     p.add_argument("--data-dir", metavar="DIR", help="a dataset built with `trustcrises build "
                    "--out DIR` (default: the bundled data)")
@@ -129,6 +133,10 @@ def _format(args: argparse.Namespace) -> str:
         fmt = "md"
     if args.output is None and fmt in ("pdf", "png"):
         raise OutputError(f"--format {fmt} writes a file: give one with -o FILE.")
+    if args.page is not None and fmt not in ("pdf", "latex"):
+        raise OutputError(f"--page is for pdf and latex output, not {fmt}.")
+    if args.page == "fit" and fmt == "latex":
+        raise OutputError("--page fit is for pdf: a LaTeX document is on a4 or letter paper.")
     if args.output is not None and not args.force and Path(args.output).exists():
         raise OutputError(f"{args.output!r} already exists. Pass --force to overwrite it.")
     return fmt
@@ -139,9 +147,11 @@ def _emit(table: object, args: argparse.Namespace, fmt: str) -> int:
     from ..export._textformats import to_text
 
     if args.output is None:
-        sys.stdout.write(to_text(table, fmt, lang=args.lang))  # type: ignore[arg-type]
+        sys.stdout.write(to_text(table, fmt, lang=args.lang,  # type: ignore[arg-type]
+                                 paper=args.page))
         return 0
-    path = save(table, args.output, fmt, lang=args.lang, force=args.force)  # type: ignore[arg-type]
+    path = save(table, args.output, fmt, lang=args.lang, force=args.force,  # type: ignore[arg-type]
+                page=args.page)
     print(f"wrote {path}")
     return 0
 

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
+from .. import _labels as L
 from .._errors import RenderError
+from .._text import HAN
 
 if TYPE_CHECKING:
     import great_tables as gt
@@ -47,6 +49,11 @@ class Content:
         return replace(self, columns=[self.columns[i] for i in keep],
                        align=[self.align[i] for i in keep], spanners=spanners,
                        rows=[[row[i] for i in keep] for row in self.rows], pictures=set())
+
+    def groups(self, i: int) -> list[str]:
+        """The spanner labels above column ``i``, the outermost first."""
+        return [label for level in self.spanners for label, start, stop in level
+                if start <= i < stop and label]
 
     def all_text(self) -> str:
         return "\n".join([self.title, self.subtitle, *self.columns, *self.notes,
@@ -174,3 +181,11 @@ def content(table: gt.GT) -> Content:
     reader.feed(html)
     reader.close()
     return reader.finish()
+
+
+def language(found: Content, lang: str | None) -> str:
+    """``lang`` checked, or the table's language: Chinese when its headings are."""
+    if lang is not None:
+        return L.check_lang(lang)
+    heads = " ".join([found.title, found.subtitle, *found.columns])
+    return "zh" if HAN.search(heads) else "en"

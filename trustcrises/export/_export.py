@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, get_args
 
-from ._chromium import PRINT_SCALE, draw
+from ._chromium import PAGES, PRINT_SCALE, check_page, draw
 from .._errors import OutputError
 from ._textformats import to_text
 
@@ -60,8 +60,22 @@ def _place(tmp: Path, path: Path, force: bool) -> None:
     tmp.unlink()
 
 
+def page_for(fmt: str, page: str | None) -> str | None:
+    """``page`` checked against the format: PDF pages are fit, a4 or letter, a LaTeX
+    document's paper a4 or letter; other formats have no pages."""
+    if page is None:
+        return "fit" if fmt == "pdf" else None
+    check_page(page)
+    if fmt == "latex" and page == "fit":
+        raise ValueError("A LaTeX document is on a4 or letter paper; page 'fit' is for PDF.")
+    if fmt not in ("pdf", "latex"):
+        raise ValueError(f"Pages ({', '.join(PAGES)}) are for pdf and latex output, not "
+                         f"{fmt}.")
+    return page
+
+
 def save(table: gt.GT, path: str | Path, fmt: str | None = None, *, lang: str | None = None,
-         force: bool = False, scale: float = PRINT_SCALE) -> Path:
+         force: bool = False, scale: float = PRINT_SCALE, page: str | None = None) -> Path:
     """Save ``table`` to ``path`` as html, pdf, png, latex, md or csv.
 
     Parameters
@@ -79,6 +93,11 @@ def save(table: gt.GT, path: str | Path, fmt: str | None = None, *, lang: str | 
     scale
         PNG pixels per CSS pixel; the default, 300 / 96, is 300 dpi at the table's natural
         size, fit for print (2 is 192 dpi, enough for a screen).
+    page
+        For PDF: ``"fit"`` (the default: one page the size of the table), ``"a4"`` or
+        ``"letter"`` (pages of that size with 1.5 cm margins, landscape for a wide table).
+        For LaTeX: the document's paper, ``"a4"`` or ``"letter"`` (by default none is named,
+        and LaTeX's own default, letter, applies).
 
     Returns
     -------
@@ -86,6 +105,7 @@ def save(table: gt.GT, path: str | Path, fmt: str | None = None, *, lang: str | 
         The file written.
     """
     fmt = format_of(path, fmt)
+    page = page_for(fmt, page)
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
@@ -105,9 +125,9 @@ def save(table: gt.GT, path: str | Path, fmt: str | None = None, *, lang: str | 
                 tmp = tmp.with_suffix(".png")
             if fmt == "pdf" and tmp.suffix.lower() != ".pdf":
                 tmp = tmp.with_suffix(".pdf")
-            draw(table, tmp, fmt, scale=scale)
+            draw(table, tmp, fmt, scale=scale, page=page or "fit")
         else:
-            text = to_text(table, fmt, lang=lang)
+            text = to_text(table, fmt, lang=lang, paper=page)
             encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
             tmp.write_text(text, encoding=encoding, newline="")
         _place(tmp, path, force)
