@@ -13,7 +13,6 @@ import html
 import os
 import shutil
 import statistics
-import subprocess
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -121,26 +120,32 @@ def _write(text: str, target: Path, fmt: str) -> None:
 
 
 def _print_pdf(page: Path, pdf: Path) -> None:
-    """Print ``page`` to ``pdf`` with headless Chromium (A4, backgrounds, no header)."""
-    from ..export._chromium import find_browser
+    """Print ``page`` to ``pdf`` with headless Chromium, on A4 (the page's own @page size),
+    with TrueType copies of its CFF fonts so that no font is embedded as Type 3."""
+    from ..export._chromium import INSTALL, find_browser
+    from ..export._devtools import Browser, DevToolsError
+    from ..export._fonts import font_faces
 
+    text = page.read_text(encoding="utf-8")
+    faces = font_faces(text)
+    if faces:
+        page.write_text(text.replace("</head>", f"<style>{faces}</style>\n</head>", 1),
+                        encoding="utf-8")
     browser = find_browser()
-    flags = ["--headless", "--disable-gpu", "--no-pdf-header-footer", "--run-all-compositor-"
-             "stages-before-draw", f"--print-to-pdf={pdf}"]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        flags.insert(0, "--no-sandbox")
-    with tempfile.TemporaryDirectory(prefix="trustcrises-chromium-") as profile:
-        try:
-            done = subprocess.run([browser, *flags, f"--user-data-dir={profile}",
-                                   page.resolve().as_uri()], capture_output=True, text=True,
-                                  timeout=180, check=False)
-        except (OSError, subprocess.SubprocessError) as exc:
-            raise RenderError(f"Chromium ({browser}) could not print the report: {exc}") \
-                from None
-    if not pdf.exists() or pdf.stat().st_size == 0:
-        last = (done.stderr.strip().splitlines() or [""])[-1]
-        raise RenderError(f"Chromium ({browser}) did not print the report"
-                          + (f": {last}" if last else "") + ".")
+    as_root = hasattr(os, "geteuid") and os.geteuid() == 0
+    try:
+        with Browser(browser, no_sandbox=as_root) as chromium:
+            tab = chromium.tab(1240, 1754)
+            tab.open(page.resolve().as_uri())
+            data = tab.pdf(preferCSSPageSize=True, printBackground=True)
+    except DevToolsError as exc:
+        raise RenderError(f"Chromium ({browser}) could not print the report: {exc}. Check that "
+                          f"`{browser} --headless --no-sandbox --dump-dom about:blank` runs, or "
+                          f"install Chromium (Debian/Ubuntu: {INSTALL}).") from None
+    except OSError as exc:
+        raise RenderError(f"Chromium ({browser}) could not start: {exc}. Install Chromium "
+                          f"(Debian/Ubuntu: {INSTALL}) or set CHROME_PATH.") from None
+    pdf.write_bytes(data)
 
 
 def _percent(part: int, whole: int) -> str:
