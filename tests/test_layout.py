@@ -4,7 +4,7 @@
     casefiles/   case files -> rows          data/        the verified loaders
     validation/  the rules                   compiler/    rows -> validated, hashed tables
     tables/      comparison tables           export/      tables -> files
-    cli/         the command line
+    site/        the website                 cli/         the command line
 
 An AST walk over every module checks each import against the contract below, lazy imports
 inside functions included.
@@ -22,7 +22,7 @@ import pytest
 import trustcrises as tc
 
 PACKAGE = Path(tc.__file__).parent
-STAGES = ("casefiles", "data", "validation", "compiler", "tables", "export", "cli")
+STAGES = ("casefiles", "data", "validation", "compiler", "tables", "export", "site", "cli")
 # What each stage may import, besides itself and the kernel.
 ALLOWED = {
     "kernel": set(),
@@ -32,6 +32,7 @@ ALLOWED = {
     "compiler": {"casefiles", "validation", "data"},
     "tables": {"data", "validation"},
     "export": set(),
+    "site": {"data", "tables"},
     "cli": set(STAGES),
 }
 
@@ -90,6 +91,15 @@ def test_imports_run_one_way():
                 wrong.append(f"{path.relative_to(PACKAGE.parent)}:{line}: {stage} imports "
                              f"{target} ({_stage(target)})")
     assert wrong == []
+
+
+def test_only_the_command_line_uses_the_site():
+    """The site is an output: it reads the tables and the data, and nothing but the command
+    line builds it (not the public surface, so ``import trustcrises`` never loads it)."""
+    assert [stage for stage, allowed in ALLOWED.items() if "site" in allowed] == ["cli"]
+    assert [target for _, target in _imports("trustcrises", PACKAGE / "__init__.py")
+            if _stage(target) == "site"] == []
+    assert [module for module in tc._LAZY.values() if module.startswith("site.")] == []
 
 
 def test_the_contract_catches_a_wrong_way_import(tmp_path):
