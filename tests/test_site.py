@@ -351,6 +351,7 @@ def test_text_in_the_other_language_is_marked_with_its_language(pages):
 def test_every_word_of_the_site_is_in_both_languages():
     assert set(W.WORDS["en"]) == set(W.WORDS["zh"])
     assert set(W.FIELDS["en"]) == set(W.FIELDS["zh"])
+    assert set(W.LANGUAGES["en"]) == set(W.LANGUAGES["zh"]) >= set(tc.load_sources()["language"])
     for key in W.WORDS["zh"]:
         if key not in ("lang.name",):
             assert HAN.search(W.WORDS["zh"][key]), key

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import _labels as L
+from .._text import HAN
 from ._data import SiteData
 from ._html import Markup, el, esc, fill, join, relative
 from ._words import other, word
@@ -93,16 +94,24 @@ def section(page: Page, key: str, heading: str, *content: object, level: int = 2
 # The citation and the licence
 
 
-def citation(site: SiteData, lang: str) -> str:
+def in_language(text: str, lang: str) -> Markup:
+    """Text from the data's description, marked as English on a Chinese page when it has no
+    Chinese in it (and as Chinese on an English page when it has)."""
+    own = "zh" if HAN.search(text) else "en"
+    return esc(text) if own == lang else el("span", text, lang=L.HTML_LANG[own])
+
+
+def citation(site: SiteData, lang: str) -> Markup:
     """How to cite the data: its contributors, title and version (and where it is)."""
-    parts = [*([", ".join(site.contributors())] if site.contributors() else []), site.title,
-             word(lang, "cite.version", version=site.version)]
+    parts: list[object] = [in_language(", ".join(site.contributors()), lang)] \
+        if site.contributors() else []
+    parts += [in_language(site.title, lang), word(lang, "cite.version", version=site.version)]
     if not site.bundled:
         parts.append(word(lang, "cite.codebook"))
     if site.homepage:
-        parts.append(site.homepage)
+        parts.append(el("a", site.homepage, href=site.homepage))
     sep, end = (", ", ".") if lang == "en" else ("，", "。")
-    return sep.join(parts) + end
+    return Markup(join(parts, sep) + end)
 
 
 def licence_names(site: SiteData, page: Page) -> Markup:
@@ -110,7 +119,8 @@ def licence_names(site: SiteData, page: Page) -> Markup:
     for lic in site.licences:
         title = lic.get("title") or lic["name"]
         link = lic.get("path") or ""
-        label = el("abbr", lic["name"], title=title) if title != lic["name"] else esc(lic["name"])
+        label = el("abbr", lic["name"], title=title, lang="en") if title != lic["name"] \
+            else esc(lic["name"])
         names.append(el("a", label, href=link, rel="license")
                      if link.startswith(("https://", "http://")) else label)
     return join(names, ", " if page.lang == "en" else "、")
@@ -123,7 +133,8 @@ def _footer(page: Page) -> Markup:
     return el(
         "footer",
         el("p", page.w("footer.version", version=site.version, package=site.package_version)),
-        el("p", page.w("footer.cite", citation=citation(site, page.lang)), class_="citation"),
+        el("p", page.fill("footer.cite", citation=citation(site, page.lang)),
+           class_="citation"),
         el("p", licence, " ", el("a", page.w("footer.more"), href=page.href("about.html"))),
         class_="site-footer")
 

@@ -8,9 +8,17 @@ from typing import Any
 from .. import _labels as L
 from .._models import QUOTE_MAX
 from .._text import quoted
-from ._html import Markup, el, esc, join
-from ._layout import Page, citation, code_id, licence_names, section, source_id
-from ._words import field_label, other, word
+from ._html import Markup, el, esc, fill, join
+from ._layout import (
+    Page,
+    citation,
+    code_id,
+    in_language,
+    licence_names,
+    section,
+    source_id,
+)
+from ._words import field_label, language_name, other, word
 
 
 # ---------------------------------------------------------------------------------------------
@@ -29,7 +37,8 @@ def source_entry(page: Page, source: dict[str, Any], *, heading: bool = True) ->
                                                                      source["kind"]))]
     if source["author"]:
         details += [el("dt", page.w("sources.author")), el("dd", source["author"])]
-    details += [el("dt", page.w("sources.language")), el("dd", el("code", source["language"]))]
+    details += [el("dt", page.w("sources.language")),
+                el("dd", language_name(lang, source["language"]))]
     address = el("a", source["url"], href=source["url"], rel="external noopener",
                  class_="url") if source["url"] else esc(page.w("sources.no_url"))
     parts: list[object] = [head, ref, el("dl", *details, class_="inline"), el("p", address)]
@@ -121,11 +130,13 @@ def _article(page: Page, source: dict[str, Any]) -> Markup:
         if source["published"] else esc(L.text(lang, "no_date"))
     entry = el("a", source["publisher"],
                href=page.href(f"sources.html#{source_id(source['source_id'])}"))
-    parts = [entry, ", ", el("cite", quoted(source["title"]), lang=source["language"]), ", ",
-             when]
+    sep = ", " if lang == "en" else "，"
+    title = el("cite", source["title"], lang=source["language"])
+    parts = [entry, sep, join(["《", title, "》"]) if lang == "zh" else title, sep, when]
     if source["url"]:
-        parts += [" (", el("a", source["url"], href=source["url"], rel="external noopener"),
-                  ")"]
+        parts += [" (" if lang == "en" else "（",
+                  el("a", source["url"], href=source["url"], rel="external noopener"),
+                  ")" if lang == "en" else "）"]
     return join(parts)
 
 
@@ -216,8 +227,9 @@ def about_page(page: Page) -> tuple[str, Markup]:
     count = len(site.cases)
     noun = page.w("index.case" if count == 1 else "index.cases")
     parts: list[object] = [el("h1", page.w("about.title"))]
-    parts.append(section(page, "data", page.w("about.data"), el("p", page.w(
-        "about.data.text", title=site.title, version=site.version, count=count, cases=noun)),
+    parts.append(section(page, "data", page.w("about.data"), el("p", page.fill(
+        "about.data.text", title=in_language(site.title, lang), version=site.version,
+        count=count, cases=noun)),
         el("p", page.w("about.site", package=site.package_version))))
     parts.append(section(page, "cite", page.w("about.cite"), el("p", page.w("about.cite.text")),
                          el("p", citation(site, lang), class_="citation"),
@@ -226,7 +238,7 @@ def about_page(page: Page) -> tuple[str, Markup]:
         [el("p", page.w("about.licence.none"))]
     for lic in site.licences:
         if lic.get("title"):
-            licence.append(el("p", lic["title"], class_="small"))
+            licence.append(el("p", in_language(lic["title"], lang), class_="small"))
     parts.append(section(page, "licence", page.w("about.licence"), *licence))
     reproduce: list[object] = [el("p", page.w("about.reproduce.quotes", limit=QUOTE_MAX))]
     for source in site.seed_sources:
@@ -253,7 +265,7 @@ def root_page(site: Any) -> str:
                        hreflang=L.HTML_LANG[lang], class_="door")),
             el("p", word(lang, "footer.version", version=site.version,
                          package=site.package_version)),
-            el("p", word(lang, "footer.cite", citation=citation(site, lang)),
+            el("p", fill(word(lang, "footer.cite"), citation=citation(site, lang)),
                class_="citation"),
             el("p", el("a", word(lang, "footer.more"), href=f"{lang}/about.html")),
             lang=L.HTML_LANG[lang], aria_labelledby=f"root-{lang}", class_="door-block"))

@@ -280,6 +280,19 @@ FIELDS: dict[str, dict[str, str]] = {
 }
 
 
+#: The languages sources are written in (BCP 47), by name.
+LANGUAGES: dict[str, dict[str, str]] = {
+    "en": {"en": "English", "zh-Hans": "Chinese (simplified)",
+           "zh-Hant": "Chinese (traditional)", "ja": "Japanese"},
+    "zh": {"en": "英文", "zh-Hans": "简体中文", "zh-Hant": "繁体中文", "ja": "日文"},
+}
+
+
+def language_name(lang: str, code: str) -> str:
+    """The name of a source's language (its BCP 47 code where it has no name here)."""
+    return LANGUAGES[lang].get(code, code)
+
+
 def word(lang: str, key: str, **values: object) -> str:
     """The site's word ``key`` in ``lang`` (else the tables' own), with ``values`` filled in."""
     template = WORDS[lang].get(key)
