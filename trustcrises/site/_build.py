@@ -1,4 +1,4 @@
-"""``trustcrises site -o DIR``: the whole site, in both languages, written all at once or not at all.
+"""``trustcrises site -o DIR``: the whole site, in both languages, written at once or not at all.
 
 The site is the pages of ``PAGES`` in each language (``DIR/en/…``, ``DIR/zh/…``), a bilingual
 page at ``DIR/index.html``, and one style sheet and one script in ``DIR/assets/``. Every link is

@@ -45,9 +45,9 @@ class SiteData:
         self.case_by_id = {c["case_id"]: c for c in self.cases}
         self.sources = {s["source_id"]: s for s in records(self.inputs.frames["sources"])}
         self.viewpoints = sorted(records(views), key=lambda v: v["viewpoint_id"])
-        self.codebook = sorted(records(self.inputs.codebook),
-                               key=lambda r: (r["sort_order"], r["code"]))
-        self.fields = list(dict.fromkeys(r["field"] for r in records(self.inputs.codebook)))
+        book = records(self.inputs.codebook)
+        self.fields = list(dict.fromkeys(r["field"] for r in book))  # in the table's order
+        self.codebook = sorted(book, key=lambda r: (r["sort_order"], r["code"]))
 
     # -- the data's own description ----------------------------------------------------------
 
