@@ -20,6 +20,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import unicodedata
 from html import escape
 from pathlib import Path
@@ -477,7 +478,7 @@ def test_the_readme_pictures_script_draws_both_languages(site, tmp_path):
     """``scripts/render_site_images.py`` writes a case page in each language as PNG."""
     needs("pdftoppm", "the pictures are checked like the screenshots")
     result = subprocess.run(
-        [os.sys.executable, str(ROOT / "scripts" / "render_site_images.py"), "--out",
+        [sys.executable, str(ROOT / "scripts" / "render_site_images.py"), "--out",
          str(tmp_path)], capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     for lang in ("en", "zh"):
