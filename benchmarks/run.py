@@ -1,4 +1,4 @@
-"""Benchmarks of issue 6: trustcrises against the libraries it is built on, as ratios.
+"""Benchmarks: trustcrises against the libraries it is built on, as ratios.
 
     python benchmarks/run.py                      # the full run (about five minutes on 2 cores)
     python benchmarks/run.py --quick              # smaller sizes, fewer repeats (about a minute)
@@ -333,6 +333,65 @@ def report_row(repeats: int) -> Row:
 
 
 # ---------------------------------------------------------------------------------------------
+# The website, in one process
+
+_SITE = r"""
+import json, shutil, statistics, sys, tempfile, time
+from pathlib import Path
+repeats = int(sys.argv[1])
+try:
+    import trustcrises as tc
+    from trustcrises.site._build import build_site
+except Exception as exc:  # the site may not exist in this checkout
+    print(json.dumps({"error": f"the site is not available ({type(exc).__name__}: {exc})"}))
+    sys.exit(0)
+case_ids = list(tc.load_cases()["case_id"])
+work = Path(tempfile.mkdtemp(prefix="tc-bench-site-"))
+pages = []
+def candidate():
+    pages.append(build_site(work / "site", force=True).pages)
+def baseline():
+    for case_id in case_ids:
+        for lang in ("en", "zh"):
+            tc.timeline(case_id, lang=lang).as_raw_html()
+candidate(); baseline()  # warm-up: imports, caches
+a, b = [], []
+for i in range(repeats):
+    pairs = ((candidate, a), (baseline, b))
+    for fn, out in pairs if i % 2 == 0 else pairs[::-1]:
+        start = time.perf_counter(); fn(); out.append(time.perf_counter() - start)
+shutil.rmtree(work, ignore_errors=True)
+print(json.dumps({"candidate": statistics.median(a), "baseline": statistics.median(b),
+                  "cases": len(case_ids), "pages": pages[-1]}))
+"""
+
+
+def site_row(repeats: int) -> Row:
+    """The whole website against great-tables drawing every case's timeline: the site shows
+    each case's timeline in both languages, and much more, so it should cost no more than
+    the timelines alone."""
+    row = Row("`trustcrises site` of all cases (both languages), in-process",
+              "`tc.timeline(case).as_raw_html()` for every case, in both languages", 2.0)
+    result = subprocess.run([PYTHON, "-c", _SITE, str(repeats)], capture_output=True,
+                            text=True, check=False)
+    try:
+        data = json.loads(result.stdout.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        row.error = f"not available (exit {result.returncode}: {result.stderr.strip()[-200:]})"
+        return row
+    if "error" in data:
+        row.error = "not available"
+        row.note = data["error"]
+        return row
+    row.candidate_s, row.baseline_s = data["candidate"], data["baseline"]
+    row.note = (f"median of {repeats} runs each, alternating; the site ({data['pages']} pages "
+                f"for {data['cases']} cases) includes reading the five tables and writing "
+                "every file into a folder; each `tc.timeline` call reads its own tables, as a "
+                "user's call does")
+    return row
+
+
+# ---------------------------------------------------------------------------------------------
 # Validation, one fresh process per size
 
 _VALIDATE = r"""
@@ -513,7 +572,7 @@ def report(rows: list[Row], seconds: float, quick: bool) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmarks of trustcrises against its "
-                                     "baselines (issue 6).")
+                                     "baselines.")
     parser.add_argument("--quick", action="store_true",
                         help="smaller sizes and fewer repeats (about a minute)")
     parser.add_argument("--output", metavar="FILE", help="also write the Markdown report here")
@@ -521,15 +580,15 @@ def main(argv: list[str] | None = None) -> int:
                         "quick 5)")
     parser.add_argument("--work", metavar="DIR", help="keep generated collections here and "
                         "reuse them (default: a temporary folder)")
-    parser.add_argument("--only", nargs="+", choices=("startup", "compare", "validate",
-                                                      "build", "report"),
+    parser.add_argument("--only", nargs="+", choices=("startup", "compare", "site",
+                                                      "report", "validate", "build"),
                         help="run only these groups of rows")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(HERE))
     repeats = args.repeats or (5 if args.quick else 15)
     validate_sizes = (10_000, 100_000) if args.quick else (100_000, 1_000_000)
     build_sizes = (100, 1_000) if args.quick else (1_000, 10_000)
-    groups = set(args.only or ("startup", "compare", "validate", "build", "report"))
+    groups = set(args.only or ("startup", "compare", "site", "report", "validate", "build"))
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="tc-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
@@ -552,6 +611,9 @@ def main(argv: list[str] | None = None) -> int:
             print("compare ...", file=sys.stderr, flush=True)
             rows.append(compare_row(max(5, repeats // 2)))
             rows.append(compare_scaling_row(100, 1_000, 3, work))
+        if "site" in groups:
+            print("site ...", file=sys.stderr, flush=True)
+            rows.append(site_row(3 if args.quick else 5))
         if "report" in groups:
             print("report ...", file=sys.stderr, flush=True)
             rows.append(report_row(3 if args.quick else 5))

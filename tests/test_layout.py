@@ -5,7 +5,7 @@
     validation/  the rules                   compiler/    rows -> validated, hashed tables
     tables/      comparison tables           analysis/    crosstabs, response times, SCCT fit
     figures/     matplotlib figures          export/      tables -> files
-    findings/    the findings report
+    findings/    the findings report         site/        the website
     cli/         the command line
 
 An AST walk over every module checks each import against the contract below, lazy imports
@@ -25,7 +25,7 @@ import trustcrises as tc
 
 PACKAGE = Path(tc.__file__).parent
 STAGES = ("casefiles", "data", "validation", "compiler", "tables", "analysis", "figures",
-          "export", "findings", "cli")
+          "export", "findings", "site", "cli")
 # What each stage may import, besides itself and the kernel.
 ALLOWED = {
     "kernel": set(),
@@ -38,6 +38,7 @@ ALLOWED = {
     "figures": {"data", "validation", "tables", "analysis"},
     "findings": {"data", "validation", "tables", "analysis", "figures", "export"},
     "export": set(),
+    "site": {"data", "tables"},
     "cli": set(STAGES),
 }
 
@@ -96,6 +97,15 @@ def test_imports_run_one_way():
                 wrong.append(f"{path.relative_to(PACKAGE.parent)}:{line}: {stage} imports "
                              f"{target} ({_stage(target)})")
     assert wrong == []
+
+
+def test_only_the_command_line_uses_the_site():
+    """The site is an output: it reads the tables and the data, and nothing but the command
+    line builds it (not the public surface, so ``import trustcrises`` never loads it)."""
+    assert [stage for stage, allowed in ALLOWED.items() if "site" in allowed] == ["cli"]
+    assert [target for _, target in _imports("trustcrises", PACKAGE / "__init__.py")
+            if _stage(target) == "site"] == []
+    assert [module for module in tc._LAZY.values() if module.startswith("site.")] == []
 
 
 def test_the_contract_catches_a_wrong_way_import(tmp_path):

@@ -31,6 +31,8 @@ def test_wheel_holds_every_table_schema_and_descriptor(wheel_names):
         assert f"trustcrises/_data/schemas/{spec.name}.schema.json" in wheel_names
     assert "trustcrises/_data/datasets/datapackage.json" in wheel_names
     assert "trustcrises/py.typed" in wheel_names
+    assert {"trustcrises/site/assets/site.css", "trustcrises/site/assets/site.js"} <= \
+        set(wheel_names)  # the website's style sheet and script
 
 
 def test_wheel_holds_no_case_sources_but_the_worked_example_and_nothing_git_ignores(

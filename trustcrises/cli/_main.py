@@ -24,6 +24,7 @@ _EPILOG = """examples:
   trustcrises validate my-cases/
   trustcrises build --source my-cases/ --out my-build/
   trustcrises report --lang zh -o findings.html
+  trustcrises site -o site/
 
 exit status: 0 success, 1 invalid data, 2 usage error, 3 internal error
 (run again with --debug to see its traceback)
@@ -34,6 +35,7 @@ INTERNAL_ERROR = 3
 _HINTS = {
     ("build", "OutputError"): "the output folder is --out DIR",
     ("new", "OutputError"): "the collection folder is --source DIR",
+    ("site", "OutputError"): "the site's folder is -o DIR",
     **{(command, "CaseNotFoundError"): "trustcrises list shows every case"
        for command in ("show", "compare", "timeline", "matrix")},
 }
@@ -101,6 +103,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--no-figures", action="store_true",
                    help="leave the figures out (they need the plot extra)")
     lang(p)
+    data_dir(p)
+    p = sub.add_parser("site", help="write a website of the cases, in English and Chinese, "
+                       "that works offline")
+    p.add_argument("-o", "--output", metavar="DIR", required=True,
+                   help="the folder to write the site into: new or empty, or a site written "
+                   "before (replaced with --force)")
+    p.add_argument("--force", action="store_true", help="replace the site already in DIR")
     data_dir(p)
     _COMMANDS.update(register_table_commands(sub))
     return parser
@@ -269,5 +278,15 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {"list": _list, "report": _report, "show": _show, "tables": _tables, "codes": _codes,
-             "validate": _validate, "build": _build, "new": _new}
+def _site(args: argparse.Namespace) -> int:
+    from ..site._build import build_site
+
+    result = build_site(args.output, data_dir=args.data_dir, force=args.force)
+    print(f"wrote {result.pages} pages, in English and Chinese, to {result.folder}")
+    print(f"open {result.index} in a browser")
+    return 0
+
+
+_COMMANDS = {"list": _list, "report": _report, "show": _show, "tables": _tables,
+             "codes": _codes, "validate": _validate, "build": _build, "new": _new,
+             "site": _site}

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .. import _labels as L
 from .._problems import unknown_case
+from .._facts import SECTIONS, case_facts, iso_date
 from .._text import iso_at, pad, quoted, width, wrap
 from ..data._load import rows
 
@@ -41,10 +42,6 @@ def list_text(data_dir: str | Path | None = None, lang: str = "en") -> str:
     return "\n".join(lines)
 
 
-def _date(value: object, precision: str) -> str:
-    return "?" if value is None else iso_at(value, precision)
-
-
 def _columns() -> int:
     """The terminal's width (``COLUMNS`` first), at most 100 columns for reading comfort."""
     return min(shutil.get_terminal_size((96, 24)).columns, 100)
@@ -60,46 +57,6 @@ def find_case(case_id: str, data_dir: str | Path | None = None) -> dict:
     if case_id not in cases:
         raise unknown_case(case_id, list(cases))
     return cases[case_id]
-
-
-# The case's columns that `show` lists as facts, in model order; the others are its title,
-# summary, dates (shown as the period), text sections and derived date bounds.
-_NOT_FACTS = {"case_id", "title_en", "title_zh", "summary_en", "summary_zh", "start_date",
-              "end_date", "date_precision", "article_role", "identification",
-              "decision_reversed", "start_earliest", "start_latest", "end_earliest",
-              "end_latest"}
-_SECTIONS = ("coding_rationale", "trigger", "response", "outcome", "note")
-
-
-def _facts(case: dict, lang: str, code: object) -> list[tuple[str, str]]:
-    """(label, value) for every fact column of the cases model, generated from the model."""
-    from .._catalog import TABLES
-    from .._types import type_of
-
-    schema = TABLES["cases"].model.to_schema()
-    end = _date(case["end_date"], case["date_precision"]) if case["end_date"] else \
-        L.text(lang, "period.ongoing" if case["status"] == "ongoing" else "period.not_dated")
-    facts = [(L.text(lang, "col.company"), case[f"company_{lang}"]),
-             (L.text(lang, "col.period"),
-              f"{_date(case['start_date'], case['date_precision'])} → {end}")]
-    for name, column in schema.columns.items():
-        if name in _NOT_FACTS or name.endswith(("_en", "_zh")):
-            continue
-        value = case[name]
-        codes = (column.metadata or {}).get("codes")
-        if codes:
-            shown = code(codes, value)
-        elif type_of(column).name == "flag":
-            shown = L.yes_no(lang, value)
-        elif value is None:
-            shown = L.text(lang, "unknown")
-        else:
-            shown = f"{value:g}" if isinstance(value, float) else str(value)
-        label = L.text(lang, f"col.{name}") if f"col.{name}" in L.TEXT[lang] else name
-        if name.startswith("days_to_"):
-            label = L.column_label(lang, name)
-        facts.append((label, shown))
-    return facts
 
 
 def show_text(case_id: str, data_dir: str | Path | None = None, lang: str = "en", *,
@@ -125,10 +82,10 @@ def show_text(case_id: str, data_dir: str | Path | None = None, lang: str = "en"
         return L.text(lang, f"col.{key}") + sep.rstrip()
 
     out = [f"{case[f'title_{lang}']}  [{case_id}]", "", wrapped(case[f"summary_{lang}"], ""), ""]
-    facts = _facts(case, lang, code)
+    facts = [(label, shown) for _, label, shown in case_facts(case, lang, code)]
     room = max(width(k) for k, _ in facts) + width(sep)
     out += [wrapped(v, " " * room).replace(" " * room, pad(k + sep, room), 1) for k, v in facts]
-    for key in _SECTIONS:
+    for key in SECTIONS:
         if case.get(f"{key}_{lang}"):
             out += ["", heading(key), wrapped(case[f"{key}_{lang}"], "  ")]
     out += ["", heading("timeline")]
@@ -140,7 +97,7 @@ def show_text(case_id: str, data_dir: str | Path | None = None, lang: str = "en"
             kind += f" · {code('channel', event['channel'])}"
         if event["is_decisive"]:
             kind += f" {L.DECISIVE}"
-        when = _date(event["date"], event["date_precision"])
+        when = iso_date(event["date"], event["date_precision"])
         if event.get("time"):
             when += f" {event['time']}"
         out.append(f"  {event['seq']:>2}. {pad(when, 16)}  {kind} — {event[f'actor_{lang}']}")
