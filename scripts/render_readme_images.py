@@ -1,26 +1,32 @@
-"""Regenerate the README's pictures of a comparison table, in English and in Chinese.
+"""Regenerate the README's pictures with the very commands the README shows.
 
     python scripts/render_readme_images.py                 # from the bundled data
     python scripts/render_readme_images.py --data-dir DIR  # from a `trustcrises build --out DIR`
 
-Writes docs/img/compare-en.png and docs/img/compare-zh.png with the package's own PNG export
-(needs Chromium and a CJK font: apt-get install chromium fonts-noto-cjk). The pictures leave out
-the long trigger and outcome texts, and show each case's title instead, so that they stay
-legible at the README's width.
+Writes into docs/img/: the comparison table for a slide, in English and Chinese, by
+`trustcrises compare --selection seed_article --preset slide -o …`, and two figures of the
+findings, by the Python lines of the README's "What the corpus shows" section. Needs Chromium
+and a CJK font (apt-get install chromium fonts-noto-cjk) and the plot extra (matplotlib).
 """
 
 from __future__ import annotations
 
 import argparse
+import subprocess
+import sys
 from pathlib import Path
 
-import trustcrises as tc
-from trustcrises.export._export import save
-
 ROOT = Path(__file__).resolve().parent.parent
-FIELDS = ["company", "title", "year", "cause_category", "pressure_source", "responses",
-          "days_to_first_response", "days_to_decisive_response", "response_timing",
-          "decision_reversed"]
+#: The README's commands, with {out} for the picture and {data} for --data-dir.
+COMMANDS = [
+    "trustcrises compare --selection seed_article --preset slide -o {out}/compare-en.png",
+    "trustcrises compare --selection seed_article --preset slide --lang zh -o {out}/compare-zh.png",
+]
+#: The README's figure lines.
+FIGURES = [
+    'tc.save_figure(tc.plot_response_times("scct_cluster"), "{out}/response-times-en.png")',
+    'tc.save_figure(tc.plot_strategies(lang="zh"), "{out}/strategies-zh.png")',
+]
 
 
 def main() -> None:
@@ -30,9 +36,22 @@ def main() -> None:
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    for lang in ("en", "zh"):
-        table = tc.compare(lang=lang, fields=FIELDS, data_dir=args.data_dir)
-        print("wrote", save(table, out / f"compare-{lang}.png", force=True, scale=2))
+    cli = [sys.executable, "-m", "trustcrises"]
+    extra = ["--data-dir", args.data_dir] if args.data_dir else []
+    for command in COMMANDS:
+        argv = command.format(out=out).split()[1:] + ["--force", *extra]
+        subprocess.run([*cli, *argv], check=True)
+    import trustcrises as tc
+
+    for line in FIGURES:
+        code = line.format(out=out).replace('.png")', '.png", force=True)')
+        if args.data_dir:
+            code = code.replace('tc.plot_response_times("scct_cluster")',
+                                f'tc.plot_response_times("scct_cluster", data_dir={args.data_dir!r})')
+            code = code.replace('tc.plot_strategies(lang="zh")',
+                                f'tc.plot_strategies(lang="zh", data_dir={args.data_dir!r})')
+        exec(code, {"tc": tc})  # noqa: S102 - the README's own line
+        print("wrote", line.split('"')[-2].format(out=out))
 
 
 if __name__ == "__main__":

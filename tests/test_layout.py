@@ -38,7 +38,7 @@ ALLOWED = {
     "figures": {"data", "validation", "tables", "analysis"},
     "findings": {"data", "validation", "tables", "analysis", "figures", "export"},
     "export": set(),
-    "site": {"data", "tables"},
+    "site": {"data", "tables", "analysis", "figures", "findings"},
     "cli": set(STAGES),
 }
 

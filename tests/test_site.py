@@ -8,6 +8,8 @@ sites of their own. ``test_site_browser.py`` drives a real browser over the same
 
 from __future__ import annotations
 
+import importlib.util
+
 import os
 import re
 import subprocess
@@ -18,6 +20,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pandas as pd
 import pytest
 from conftest import ROOT, concat, snapshot
 
@@ -32,7 +35,8 @@ from trustcrises.site._data import SiteData
 
 FIXTURE = Path(__file__).parent / "fixtures" / "collection"
 EXAMPLE = "intel-1994-pentium-fdiv"
-VERSION = "0.2.0"
+VERSION = str(__import__("trustcrises.data._load", fromlist=["descriptor"]).descriptor()[
+    "version"])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -69,7 +73,7 @@ class Page(HTMLParser):
             self.rows.append((attributes, []))
         if tag in ("td", "th"):
             self._cell = []
-        self._in_script = tag == "script"
+        self._in_script = tag in ("script", "style")  # neither is text the reader sees
 
     def handle_endtag(self, tag):
         if self._heading is not None and tag == self._heading[0]:
@@ -78,7 +82,7 @@ class Page(HTMLParser):
         if tag in ("td", "th") and self._cell is not None:
             self.rows[-1][1].append(" ".join("".join(self._cell).split()))
             self._cell = None
-        if tag == "script":
+        if tag in ("script", "style"):
             self._in_script = False
 
     def handle_data(self, data):
@@ -130,7 +134,7 @@ def cases() -> list[str]:
 
 def test_the_command_writes_the_site_and_says_where(capsys, tmp_path):
     status, out, err = site_cli(capsys, "-o", str(tmp_path / "s"))
-    count = 2 * (len(tc.load_cases()) + 5) + 1
+    count = 2 * (len(tc.load_cases()) + 6) + 1  # index, findings, sources, codebook, ...
     assert (status, err) == (0, "")
     assert out == (f"wrote {count} pages, in English and Chinese, to {tmp_path / 's'}\n"
                    f"open {tmp_path / 's' / 'index.html'} in a browser\n")
@@ -139,7 +143,7 @@ def test_the_command_writes_the_site_and_says_where(capsys, tmp_path):
 def test_every_page_in_both_languages_and_one_style_sheet_and_script(site, cases):
     files = sorted(str(p.relative_to(site).as_posix()) for p in site.rglob("*") if p.is_file())
     per_language = ["about.html", *[f"cases/{c}.html" for c in cases], "codebook.html",
-                    "commentary.html", "index.html", "sources.html"]
+                    "commentary.html", "findings.html", "index.html", "sources.html"]
     assert files == sorted(["index.html", "assets/site.css", "assets/site.js",
                             *[f"{lang}/{p}" for lang in ("en", "zh") for p in per_language]])
 
@@ -191,7 +195,7 @@ def test_every_table_has_a_caption_and_scoped_headers(pages):
         assert len(captions) == len(tables), path
         for tag, attrs in page.tags:
             if tag == "th":
-                assert attrs.get("scope") in ("col", "row"), (path, attrs)
+                assert attrs.get("scope") in ("col", "row", "colgroup", "rowgroup"), (path, attrs)
 
 
 def test_scrolling_regions_can_be_reached_by_keyboard_and_are_named(pages):
@@ -416,7 +420,7 @@ def test_the_index_is_the_comparison_table(pages):
     """The same rows, in the same order, with the same values as ``tc.compare``."""
     from trustcrises.export._content import content
 
-    fields = ["title", "company", "year", "cause_category", "pressure_source", "responses",
+    fields = ["company", "title", "year", "cause_category", "pressure_source", "responses",
               "days_to_first_response", "days_to_decisive_response", "decision_outcome"]
     for lang in ("en", "zh"):
         page = pages[f"{lang}/index.html"]
@@ -456,7 +460,8 @@ def test_a_case_page_has_every_part_of_the_case(pages):
             assert " ".join(case[f"note_{lang}"].split()) in text
         assert page.headings[0] == (1, case[f"title_{lang}"])
         sections = [a["id"] for a in page.find("section") if a.get("id")]
-        assert sections == ["summary", "facts", "story", "times", "timeline", "notes",
+        figure = ["figure"] if importlib.util.find_spec("matplotlib") else []
+        assert sections == ["summary", "facts", "story", "times", *figure, "timeline", "notes",
                             "sources", "address"]
         for _, e in events.iterrows():
             row = page.find("tr", id=f"event-{e['seq']}")
@@ -471,13 +476,20 @@ def test_a_case_page_has_every_part_of_the_case(pages):
         assert f"{lang}/cases/{EXAMPLE}.html" in text and EXAMPLE in text
 
 
-def test_response_times_say_when_they_cannot_be_derived(pages):
-    frame = tc.load_cases()
-    unknown = frame[frame["days_to_first_response"].isna()
-                    & frame["days_to_decisive_response"].isna()]["case_id"]
+def test_response_times_give_the_bounds_or_say_they_cannot_be_derived(pages):
+    times = tc.response_times().set_index("case_id")
+    unknown = times[times["first_days"].isna() & times["decisive_days"].isna()]
     assert len(unknown)
-    for case_id in unknown:
-        assert W.word("en", "case.times.none") in pages[f"en/cases/{case_id}.html"].text
+    ranged = 0
+    for case_id, row in unknown.iterrows():
+        text = pages[f"en/cases/{case_id}.html"].text
+        if pd.isna(row["first_min"]):
+            assert W.word("en", "case.times.none") in text
+        else:
+            ranged += 1
+            assert W.word("en", "case.times.range.first", low=int(row["first_min"]),
+                          high=int(row["first_max"])) in text
+    assert ranged
 
 
 def test_codes_on_a_case_page_link_to_their_definition(pages):
@@ -560,7 +572,7 @@ def test_a_users_collection_gets_its_own_site(capsys, own_build, tmp_path):
     folder = tmp_path / "own-site"
     status, out, err = site_cli(capsys, "-o", str(folder), "--data-dir", str(own_build))
     assert (status, err) == (0, "")
-    assert out.startswith("wrote 13 pages")
+    assert out.startswith("wrote 15 pages")  # 2 × (a case + 6 pages) and the root
     pages = pages_of(folder)
     assert sorted(p for p in pages if "/cases/" in p) == ["en/cases/acme-2024-recall.html",
                                                         "zh/cases/acme-2024-recall.html"]
@@ -691,15 +703,14 @@ def test_the_output_is_required(capsys):
     assert "the following arguments are required: -o/--output" in capsys.readouterr().err
 
 
-def test_the_site_builds_without_great_tables_or_polars(tmp_path):
-    """A plain install builds the site with the standard library: it imports neither the table
-    renderer nor any optional package."""
+def test_the_site_builds_without_an_optional_package_it_does_not_need(tmp_path):
+    """A plain install builds the site: it needs no optional package but matplotlib, for the
+    figures, where it is installed (great-tables, a dependency, draws the findings' tables)."""
     code = textwrap.dedent(f"""
         import sys
         from trustcrises.cli._main import main
         assert main(["site", "-o", {str(tmp_path / 's')!r}]) == 0
-        heavy = sorted(m for m in ("great_tables", "polars", "duckdb", "selenium", "matplotlib")
-                       if m in sys.modules)
+        heavy = sorted(m for m in ("polars", "duckdb", "selenium") if m in sys.modules)
         print(heavy)
     """)
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

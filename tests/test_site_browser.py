@@ -344,7 +344,7 @@ def test_every_internal_link_opens_a_page_and_no_request_leaves_the_folder(drive
 AXE_PAGES = ["index.html", "en/index.html", "zh/index.html", f"en/cases/{EXAMPLE}.html",
              f"zh/cases/{EXAMPLE}.html", "zh/cases/intel-1994-pentium-fdiv.html",
              "en/sources.html", "zh/codebook.html", "en/commentary.html", "zh/commentary.html",
-             "en/about.html"]
+             "en/about.html", "en/findings.html", "zh/findings.html"]
 
 
 @pytest.mark.parametrize("path", AXE_PAGES)

@@ -726,3 +726,28 @@ def test_the_measure_sees_a_cut_header(browser, tmp_path):
     table = tc.response_matrix(["xiaomi-2026-kol"]).cols_width(cases={"justification": "40px"})
     assert "Justification" in cut_cells(browser, table, tmp_path)
     assert _tables.header_width("Justification") != "40px"
+
+
+def test_the_slide_preset_picks_its_columns_and_refuses_fields_beside_it():
+    found = content(tc.compare(selection="seed_article", preset="slide"))
+    assert found.columns == [L.column_label("en", f) for f in (
+        "company", "year", "cause_category", "pressure_source", "response_timing",
+        "decision_outcome")]
+    with pytest.raises(ValueError, match=r"^A preset chooses the columns itself"):
+        tc.compare(preset="slide", fields=["company"])
+    with pytest.raises(ValueError, match=r"^Unknown preset 'poster'\. Valid presets: slide\.$"):
+        tc.compare(preset="poster")
+
+
+@pytest.mark.browser
+def test_the_slide_preset_is_wider_than_tall(browser, tmp_path):
+    import struct
+
+    from trustcrises.cli._main import main
+
+    target = tmp_path / "slide.png"
+    assert main(["compare", "--selection", "seed_article", "--preset", "slide", "-o",
+                 str(target)]) == 0
+    width, height = struct.unpack(">II", target.read_bytes()[16:24])
+    assert width > height and 1200 <= width <= 2400, (width, height)
+    assert main(["compare", "--preset", "slide", "--fields", "company"]) == 2

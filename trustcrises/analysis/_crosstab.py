@@ -220,7 +220,8 @@ def table_of(data: Any, rows: str, columns: str | None, *, level: str = "case",
     title = (L.text(lang, "crosstab.title", rows=row_name, columns=U.field_label(columns, lang))
              if columns else L.text(lang, "crosstab.title.one", rows=row_name))
     unit = L.text(lang, f"unit.{counts.attrs['level']}s")
-    table = (GT(frame, id="trustcrises-crosstab", rowname_col=first)
+    ident = "-".join(["trustcrises-crosstab", rows, *([columns] if columns else []), level])
+    table = (GT(frame, id=ident.replace("_", "-"), rowname_col=first)
              .tab_header(title=title,
                          subtitle=L.text(lang, f"crosstab.subtitle.{share or 'count'}",
                                          n=counts.attrs["n"], unit=unit))

@@ -17,12 +17,16 @@ from ..analysis import _units as U
 
 _FORMATS = ("html", "pdf", "png", "latex", "md", "csv")
 
+#: PNG pixels per CSS pixel of each preset of compare (a slide is shown on a screen).
+PRESET_SCALE = {"slide": 2.0}
+
 _EPILOG = {
     "compare": """examples:
   trustcrises compare --lang zh -o table.html
   trustcrises compare xiaomi-2026-kol coca-cola-1985-new-coke -o table.pdf
   trustcrises compare --page a4 -o table.pdf
   trustcrises compare --fields company,year,outcome --format csv
+  trustcrises compare --selection seed_article --preset slide -o slide.png
   trustcrises compare my-case xiaomi-2026-kol --data-dir my-build --with-bundled
 """,
     "timeline": """examples:
@@ -84,6 +88,9 @@ def register_table_commands(sub: argparse._SubParsersAction
                    "company's decision)")
     p.add_argument("--pressed", action="store_true", help="only the cases in which a business "
                    "decision was pressed (reversed, partly reversed or upheld)")
+    p.add_argument("--preset", choices=tuple(PRESET_SCALE), help="slide: the columns that read "
+                   "on a slide (company, year, cause, who pressed, timing, decision), wide "
+                   "rather than tall, and a PNG at screen resolution")
     _options(p)
     _bundled(p)
     p = sub.add_parser("timeline", help="a table of one case's dated, sourced events",
@@ -142,7 +149,8 @@ def _format(args: argparse.Namespace) -> str:
     return fmt
 
 
-def _emit(table: object, args: argparse.Namespace, fmt: str) -> int:
+def _emit(table: object, args: argparse.Namespace, fmt: str, *,
+          scale: float | None = None) -> int:
     from ..export._export import save
     from ..export._textformats import to_text
 
@@ -150,8 +158,9 @@ def _emit(table: object, args: argparse.Namespace, fmt: str) -> int:
         sys.stdout.write(to_text(table, fmt, lang=args.lang,  # type: ignore[arg-type]
                                  paper=args.page))
         return 0
+    extra = {"scale": scale} if scale is not None and fmt == "png" else {}
     path = save(table, args.output, fmt, lang=args.lang, force=args.force,  # type: ignore[arg-type]
-                page=args.page)
+                page=args.page, **extra)
     print(f"wrote {path}")
     return 0
 
@@ -160,10 +169,13 @@ def _compare(args: argparse.Namespace) -> int:
     from ..tables._tables import compare
 
     fmt = _format(args)
+    if args.preset is not None and args.fields is not None:
+        raise TrustCrisesError("--preset chooses the columns itself: give --preset or "
+                               "--fields, not both.")
     table = compare(args.case_ids or None, lang=args.lang, fields=args.fields,
                     selection=args.selection, pressed=args.pressed, data_dir=args.data_dir,
-                    with_bundled=args.with_bundled)
-    return _emit(table, args, fmt)
+                    with_bundled=args.with_bundled, preset=args.preset)
+    return _emit(table, args, fmt, scale=PRESET_SCALE.get(args.preset))
 
 
 def _timeline(args: argparse.Namespace) -> int:

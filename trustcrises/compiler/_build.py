@@ -168,7 +168,8 @@ def build(source: str | Path | None = None, out: str | Path | None = None,
         for doc, sections in (("DATASHEET.md", {"columns": columns_markdown(),
                                                 "composition": composition_markdown(frames),
                                                 "claim": claim}),
-                              ("README.md", {"claim": claim})):
+                              ("README.md", {"composition": composition_markdown(frames),
+                                             "claim": claim})):
             if (checkout / doc).exists():
                 if update_generated(checkout / doc, sections):
                     changed.append(checkout / doc)

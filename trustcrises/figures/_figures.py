@@ -29,6 +29,40 @@ TICKS = {1 / 24: "1h", 1: "1d", 7: "1w", 30: "1m", 365: "1y", 5 * 365: "5y"}
 HOUR = 1 / 24
 
 
+def svg_text(figure: Figure) -> str:
+    """``figure`` as inline SVG for a web page: text stays text (set in the page's fonts),
+    which is small and quick; the figure is closed."""
+    import io
+
+    lang = getattr(figure, "_trustcrises_lang", "en")
+    matplotlib = _mpl.matplotlib()
+    out = io.StringIO()
+    with matplotlib.rc_context({**_mpl.style(lang), "svg.fonttype": "none",
+                                "savefig.bbox": None,  # constrained layout: one drawing
+                                "svg.hashsalt": "trustcrises"}):  # the same ids every time
+        figure.savefig(out, format="svg", metadata={"Date": None})
+    matplotlib.pyplot.close(figure)
+    text = out.getvalue()
+    return text[text.index("<svg"):]
+
+
+def prefixed_ids(svg: str, prefix: str) -> str:
+    """``svg`` with every id (and every reference to one) prefixed, so that several figures
+    can sit in one page without two elements sharing an id."""
+    import re
+
+    ids = set(re.findall(r'\bid="([^"]+)"', svg))
+    if not ids:
+        return svg
+
+    def swap(match: re.Match) -> str:
+        name = match.group(2)
+        return f"{match.group(1)}{prefix}-{name}" if name in ids else match.group(0)
+
+    svg = re.sub(r'(\bid=")([^"]+)', swap, svg)
+    return re.sub(r'((?:href="|url\()#)([^")]+)', swap, svg)
+
+
 def _frames(data_dir: Any, cases: Any, events: Any, codebook: Any) -> Any:
     from ..tables._inputs import Inputs
 
@@ -122,12 +156,18 @@ def plot_timelines(
     -------
     matplotlib.figure.Figure
     """
-    from ..tables._inputs import pick_cases
-    from ..tables._tables import _identified
-
     lang = L.check_lang(lang)  # type: ignore[assignment]
     data = _frames(data_dir, cases, events, codebook)
-    rows = pick_cases(data.frames["cases"], case_ids)
+    return timelines_figure(data, case_ids, lang=lang)
+
+
+def timelines_figure(data: Any, case_ids: list[str] | None = None, *, lang: str = "en",
+                     note: bool = True) -> Figure:
+    """``plot_timelines`` on frames already read (``data``: ``Inputs``); ``note``: print the
+    source note under it (a page that credits its sources itself leaves it out)."""
+    from ..tables._tables import _identified
+
+    rows = data.pick(case_ids)
     book = data.codebook
     strategies = book[book["field"] == "strategy"]
     posture = dict(zip(strategies["code"], strategies["posture"]))
@@ -136,6 +176,7 @@ def plot_timelines(
     with _mpl.matplotlib().rc_context(_mpl.style(lang)):
         axes = figure.add_subplot()
         low, high = 0.0, 1.0
+        marks = _Marks()
         for y, case in enumerate(rows):
             timeline = data.timeline(case["case_id"])
             triggers = [e for e in timeline if e["event_type"] == "trigger"]
@@ -147,7 +188,8 @@ def plot_timelines(
                 start, end = _offset(event, triggers[0])
                 start = max(start, 0.0)  # nothing after the trigger happened before it
                 low, high = min(low, start), max(high, end)
-                _mark(axes, event, y, start, end, posture)
+                marks.add(event, y, start, end, posture)
+        marks.draw(axes)
         _time_axis(axes, lang, low, high)
         axes.set_yticks(range(len(rows)))
         axes.set_yticklabels([_short(label, 34) for label in
@@ -158,27 +200,50 @@ def plot_timelines(
         _legend(axes, lang, labels, posture_used={posture.get(e["strategy"]) for c in rows
                                                   for e in data.timeline(c["case_id"])
                                                   if e["event_type"] == "response"})
-        figure.text(0, 0, data.source_note(lang), fontsize=7, color="#555555",
-                    ha="left", va="top", transform=figure.transFigure)
+        if note:  # top right: the legend takes the room below the axes
+            axes.set_title(data.source_note(lang), loc="right", fontsize=7, color="#555555",
+                           fontweight="normal")
     return figure
 
 
-def _mark(axes: Any, event: dict[str, Any], y: int, start: float, end: float,
-          posture: dict[str, str]) -> None:
-    kind = event["event_type"]
-    colour = POSTURE_COLOURS.get(posture.get(event["strategy"])) if kind == "response" \
-        else ("#1a1a1a" if kind == "trigger" else "#9a9a9a")
-    exact = event["date_precision"] == "day"
-    middle = start if exact else (start + end) / 2
-    if not exact:
-        axes.plot([start, end], [y, y], color=colour, linewidth=1.2, alpha=0.45,
-                  solid_capstyle="butt", zorder=2)
-    size = 34 if kind in ("trigger", "response") else 22
-    axes.scatter([middle], [y], marker=MARKERS.get(kind, "o"), s=size, zorder=3,
-                 facecolors=colour if exact else "white", edgecolors=colour, linewidths=1)
-    if event["is_decisive"] is True:
-        axes.scatter([middle], [y], marker="o", s=150, facecolors="none",
-                     edgecolors="#1a1a1a", linewidths=1.4, zorder=4)
+class _Marks:
+    """The events of a timeline figure, gathered so that each look (marker, colour, filled or
+    hollow) is drawn as one artist: quick to draw and to save, however many events."""
+
+    def __init__(self) -> None:
+        self.points: dict[tuple[str, str, bool, float], list[tuple[float, float]]] = {}
+        self.spans: dict[str, list[list[tuple[float, float]]]] = {}
+        self.rings: list[tuple[float, float]] = []
+
+    def add(self, event: dict[str, Any], y: int, start: float, end: float,
+            posture: dict[str, str]) -> None:
+        kind = event["event_type"]
+        colour = POSTURE_COLOURS.get(posture.get(event["strategy"])) if kind == "response" \
+            else ("#1a1a1a" if kind == "trigger" else "#9a9a9a")
+        exact = event["date_precision"] == "day"
+        middle = start if exact else (start + end) / 2
+        if not exact:
+            self.spans.setdefault(colour, []).append([(start, y), (end, y)])
+        size = 34 if kind in ("trigger", "response") else 22
+        self.points.setdefault((MARKERS.get(kind, "o"), colour, exact, size), []).append(
+            (middle, y))
+        if event["is_decisive"] is True:
+            self.rings.append((middle, y))
+
+    def draw(self, axes: Any) -> None:
+        from matplotlib.collections import LineCollection
+
+        for colour, spans in self.spans.items():
+            axes.add_collection(LineCollection(spans, colors=colour, linewidths=1.2,
+                                               alpha=0.45, capstyle="butt", zorder=2))
+        for (marker, colour, exact, size), points in self.points.items():
+            axes.scatter([p[0] for p in points], [p[1] for p in points], marker=marker, s=size,
+                         zorder=3, facecolors=colour if exact else "white", edgecolors=colour,
+                         linewidths=1)
+        if self.rings:
+            axes.scatter([p[0] for p in self.rings], [p[1] for p in self.rings], marker="o",
+                         s=150, facecolors="none", edgecolors="#1a1a1a", linewidths=1.4,
+                         zorder=4)
 
 
 def _legend(axes: Any, lang: str, labels: dict[tuple[str, str], str],
@@ -200,8 +265,9 @@ def _legend(axes: Any, lang: str, labels: dict[tuple[str, str], str],
                 handle("^", "#9a9a9a", labels.get(("event_type", "escalation"), "")),
                 handle("s", "#9a9a9a", L.text(lang, "fig.other_events")),
                 handle("o", "#7f7f7f", L.text(lang, "fig.coarse_date"), hollow=True)]
-    axes.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.16),
-                frameon=False, fontsize=7.5, ncols=3)
+    # below the axes, in room the constrained layout makes for it
+    axes.figure.legend(handles=handles, loc="outside lower center", frameon=False,
+                       fontsize=7.5, ncols=3)
 
 
 def plot_response_times(
@@ -361,6 +427,7 @@ def strategies_figure(data: Any, *, lang: str = "en") -> Figure:
         axes.tick_params(length=0)
         axes.set_title(L.text(lang, "fig.strategies.title"))
         bar = figure.colorbar(image, ax=axes, shrink=0.8)
+        bar.solids.set_rasterized(False)  # vector, like the cells: no embedded picture
         bar.set_label(L.text(lang, "fig.strategies.unit"))
         postures = codes["posture"].tolist()
         for j in range(1, len(postures)):

@@ -81,6 +81,19 @@ def report(
     return text
 
 
+def report_sections(data: Any, lang: str, meta: dict, *, figures: bool = True
+                    ) -> tuple[str, str]:
+    """The report's header and sections as HTML, and its tables' CSS for the page's head, on
+    frames already read (``data``: the ``Inputs`` of a built folder or the bundled data), for
+    a page that has its own frame."""
+    own = dict(cases=None, events=None, codebook=None, data_dir=data.data_dir)
+    page = _Page(lang, own, figures, data=data)
+    body = "\n".join(page.sections(meta))
+    return body, "\n".join(page.styles)
+
+
+
+
 def _target(path: str | Path | None, force: bool) -> tuple[Path | None, str]:
     if path is None:
         return None, "html"
@@ -164,19 +177,21 @@ def _days(lang: str, low: float, high: float) -> str:
 class _Page:
     """One report: the data read once, then each section."""
 
-    def __init__(self, lang: str, own: dict[str, Any], figures: bool) -> None:
+    def __init__(self, lang: str, own: dict[str, Any], figures: bool,
+                 data: Any = None) -> None:
         from ..analysis import _units as U
         from ..analysis._timing import times_of
         from ..tables._inputs import Inputs
 
         self.lang, self.own, self.figures = lang, own, figures
         # read (and, for a user's frames, validate) once; every section works on these
-        self.data = Inputs(own["data_dir"], cases=own["cases"], events=own["events"],
-                           codebook=own["codebook"])
+        self.data = data if data is not None else Inputs(
+            own["data_dir"], cases=own["cases"], events=own["events"], codebook=own["codebook"])
         self.cases = U.case_rows(self.data)
         self.responses = U.response_rows(self.data, self.cases)
         self.times = times_of(self.data, lang=lang)
         self.missing_figures = False
+        self.styles: list[str] = []
 
     # -- pieces --------------------------------------------------------------------------
 
@@ -184,7 +199,18 @@ class _Page:
         return f"<p>{html.escape(prose(self.lang, key, **values))}</p>"
 
     def table(self, gt: Any) -> str:
-        return f'<div class="table">{gt.as_raw_html()}</div>'
+        """A great-tables table, with its title as a caption for assistive technology (the
+        table shows the title in its own heading)."""
+        import re
+
+        raw = gt.as_raw_html()
+        # the table's own style goes in the page's head: a <style> in the body is not HTML
+        self.styles += re.findall(r"<style>(.*?)</style>", raw, flags=re.S)
+        raw = re.sub(r"<style>.*?</style>", "", raw, flags=re.S)
+        title = gt._heading.title or ""
+        raw = re.sub(r"(<table\b[^>]*>)", lambda m: m.group(1) + '<caption class="visually-'
+                     f'hidden">{html.escape(str(title))}</caption>', raw, count=1)
+        return f'<div class="table">{raw}</div>'
 
     def figure(self, draw: Any, alt: str) -> str:
         if not self.figures:
@@ -204,34 +230,43 @@ class _Page:
 
         figure = draw()
         buffer = io.StringIO()
-        with matplotlib().rc_context(style(self.lang)):
-            figure.savefig(buffer, format="svg")
+        with matplotlib().rc_context({**style(self.lang), "svg.hashsalt": "trustcrises"}):
+            figure.savefig(buffer, format="svg", metadata={"Date": None})  # reproducible
         matplotlib().pyplot.close(figure)
+        from ..figures._figures import prefixed_ids
+
+        self.figures_drawn = getattr(self, "figures_drawn", 0) + 1
         svg = buffer.getvalue()
-        svg = svg[svg.index("<svg"):]
+        svg = prefixed_ids(svg[svg.index("<svg"):], f"figure{self.figures_drawn}")
         label = html.escape(alt, quote=True)
         svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
         return f'<figure class="figure">{svg}</figure>'
 
     # -- sections ------------------------------------------------------------------------
 
+    def sections(self, meta: dict) -> list[str]:
+        """The report's header and sections, without a page around them."""
+        body = [self.header(meta), self.sample(), self.speed(), self.strategies(),
+                self.pressure(), self.research()]
+        if self.missing_figures:
+            body.insert(1, f'<p class="note">'
+                        f'{html.escape(prose(self.lang, "figures.missing"))}</p>')
+        return body
+
     def render(self) -> str:
         from ..data._load import descriptor
 
         meta = descriptor(self.own["data_dir"])
         lang = self.lang
-        body = [self.header(meta), self.sample(), self.speed(), self.strategies(),
-                self.pressure(), self.research()]
-        if self.missing_figures:
-            body.insert(1, f'<p class="note">{html.escape(prose(lang, "figures.missing"))}</p>')
+        body = self.sections(meta)
         body.append(self.footer(meta))
         title = html.escape(prose(lang, "title"))
         fonts = ", ".join(f'"{f}"' if " " in f else f for f in L.FONTS[lang])
         return (f'<!DOCTYPE html>\n<html lang="{L.HTML_LANG[lang]}">\n<head>\n'
                 f'<meta charset="utf-8">\n<meta name="viewport" '
                 f'content="width=device-width, initial-scale=1">\n<title>{title}</title>\n'
-                f"<style>{_CSS.replace('FONTS', fonts)}</style>\n</head>\n<body>\n<main>\n"
-                + "\n".join(body) + "\n</main>\n</body>\n</html>\n")
+                f"<style>{_CSS.replace('FONTS', fonts)}\n{chr(10).join(self.styles)}</style>\n"
+                "</head>\n<body>\n<main>\n" + "\n".join(body) + "\n</main>\n</body>\n</html>\n")
 
     def header(self, meta: dict) -> str:
         lang = self.lang
@@ -239,9 +274,9 @@ class _Page:
         line = prose(lang, "meta", n=len(self.cases), responses=len(self.responses),
                      collection=collection, version=meta.get("version", "?"),
                      built=dt.date.today().isoformat())
-        return (f"<header><h1>{html.escape(prose(lang, 'title'))}</h1>"
+        return (f"<div class=\"report-head\"><h1>{html.escape(prose(lang, 'title'))}</h1>"
                 f'<p class="meta">{html.escape(line)}</p>'
-                f'<p class="caveat">{html.escape(prose(lang, "caveat"))}</p></header>')
+                f'<p class="caveat">{html.escape(prose(lang, "caveat"))}</p></div>')
 
     def sample(self) -> str:
         from ..analysis._crosstab import table_of
@@ -273,8 +308,9 @@ class _Page:
                                  prose(lang, "speed.h")))
         for by in ("scct_cluster", "region", "decade"):
             summary = summary_of(self.data, by, lang=lang, times=times)
-            parts.append(f"<h3>{html.escape(prose(lang, 'speed.by', by=U.field_label(by, lang)))}"
-                         f"</h3>" + _frame_table(summary, lang))
+            heading = prose(lang, "speed.by", by=U.field_label(by, lang))
+            parts.append(f"<h3>{html.escape(heading)}</h3>"
+                         + _frame_table(summary, lang, heading))
         return "".join(parts) + "</section>"
 
     def strategies(self) -> str:
@@ -300,7 +336,7 @@ class _Page:
         parts.append(self.table(table_of(self.data, "scct_cluster", "posture",
                                          level="response", share="row", lang=lang)))
         parts.append(f"<h3>{html.escape(prose(lang, 'strategies.fit'))}</h3>"
-                     + _fit_table(fit, lang, self.data))
+                     + _fit_table(fit, lang, self.data, prose(lang, "strategies.fit")))
         return "".join(parts) + "</section>"
 
     def pressure(self) -> str:
@@ -378,7 +414,7 @@ class _Page:
                 f"</p><p>{html.escape(self.data.source_note(self.lang))}</p></footer>")
 
 
-def _frame_table(frame: pd.DataFrame, lang: str) -> str:
+def _frame_table(frame: pd.DataFrame, lang: str, caption: str) -> str:
     """A summary frame as a plain, accessible HTML table."""
     heads = [frame.index.name or "", *[L.text(lang, f"summary.{c}") for c in frame.columns]]
     rows = []
@@ -390,11 +426,12 @@ def _frame_table(frame: pd.DataFrame, lang: str) -> str:
             cells.append(f'<td class="num">{html.escape(shown)}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
     head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in heads)
-    return (f'<div class="table"><table class="plain"><thead><tr>{head}</tr></thead>'
+    return (f'<div class="table"><table class="plain"><caption class="visually-hidden">'
+            f"{html.escape(caption)}</caption><thead><tr>{head}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table></div>")
 
 
-def _fit_table(fit: pd.DataFrame, lang: str, data: Any) -> str:
+def _fit_table(fit: pd.DataFrame, lang: str, data: Any, caption: str) -> str:
     """Cases by cluster and fit, as a plain HTML table."""
     import pandas as pd
 
@@ -409,7 +446,8 @@ def _fit_table(fit: pd.DataFrame, lang: str, data: Any) -> str:
     rows = "".join("<tr>" + f'<th scope="row">{html.escape(str(i))}</th>' + "".join(
         f'<td class="num">{v}</td>' for v in r) + "</tr>" for i, r in frame.iterrows())
     head = "".join(f'<th scope="col">{html.escape(str(h))}</th>' for h in heads)
-    return (f'<div class="table"><table class="plain"><thead><tr>{head}</tr></thead>'
+    return (f'<div class="table"><table class="plain"><caption class="visually-hidden">'
+            f"{html.escape(caption)}</caption><thead><tr>{head}</tr></thead>"
             f"<tbody>{rows}</tbody></table></div>")
 
 
@@ -424,6 +462,8 @@ h3 { font-size: 1.02rem; margin: 1.4rem 0 .4rem; }
 p { max-width: 46rem; }
 html[lang|="zh"] p { line-break: strict; text-align: justify; }
 .meta { color: #444; font-size: .9rem; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden;
+                   clip: rect(0 0 0 0); white-space: nowrap; }
 .caveat, .note { background: #f6f3ea; border-left: 4px solid #b36b00; padding: .6rem .8rem; }
 .figure { margin: 1rem 0; }
 .figure svg { max-width: 100%; height: auto; }

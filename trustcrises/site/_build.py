@@ -30,6 +30,7 @@ from ._pages import (
     about_page,
     codebook_page,
     commentary_page,
+    findings_page,
     has_commentary,
     root_page,
     sources_page,
@@ -45,7 +46,7 @@ class PageSpec:
     """One page of the site in each language, or one per key (a page per case).
 
     ``render(page)`` (``render(page, key)`` with ``keys``) returns the page's title and the HTML
-    of its ``<main>``; ``nav`` names its entry in the navigation (a word key, or a function of
+    of its ``<main>`` (and, as a third item, CSS of its own for the head); ``nav`` names its entry in the navigation (a word key, or a function of
     the data giving one); ``when`` leaves the page out for data that has nothing to show on it.
     """
 
@@ -68,6 +69,7 @@ def _commentary_nav(site: SiteData) -> str:
 PAGES: list[PageSpec] = [
     PageSpec("index.html", index_page, nav="nav.index"),
     PageSpec("cases/{key}.html", case_page, keys=_case_ids),
+    PageSpec("findings.html", findings_page, nav="nav.findings"),
     PageSpec("sources.html", sources_page, nav="nav.sources"),
     PageSpec("codebook.html", codebook_page, nav="nav.codebook"),
     PageSpec("commentary.html", commentary_page, nav=_commentary_nav, when=has_commentary),
@@ -107,8 +109,9 @@ def render_site(site: SiteData) -> dict[str, str]:
             for key in spec.keys(site) if spec.keys else [None]:
                 path = spec.path.format(key=key) if key is not None else spec.path
                 page = Page(site, lang, path)
-                title, main = spec.render(page, key) if key is not None else spec.render(page)
-                files[page.file] = document(page, title, main, nav)
+                made = spec.render(page, key) if key is not None else spec.render(page)
+                title, main, style = (*made, "") if len(made) == 2 else made
+                files[page.file] = document(page, title, main, nav, style=style)
     return files
 
 

@@ -78,10 +78,33 @@ def _times(page: Page, case: Case) -> Markup:
     if case["hours_to_first_response"] is not None:
         parts.append(el("p", page.w("case.times.hours",
                                     hours=f"{case['hours_to_first_response']:g}")))
-    if case["days_to_first_response"] is None and days is None:
+    bounds = page.site.times.get(case["case_id"], {})
+    for which in ("first", "decisive"):
+        low, high = bounds.get(f"{which}_min"), bounds.get(f"{which}_max")
+        if low is not None and low != high:  # a date coarser than a day: say what is known
+            parts.append(el("p", page.w(f"case.times.range.{which}", low=low, high=high)))
+    if case["days_to_first_response"] is None and days is None and \
+            bounds.get("first_min") is None:
         parts.append(el("p", page.w("case.times.none")))
     parts.append(el("p", L.text(lang, "note.days", missing=L.MISSING), class_="small"))
     return section(page, "times", page.w("case.times"), *parts)
+
+
+def _figure(page: Page, case: Case) -> Markup | None:
+    """The case's timeline as a figure, where matplotlib (the plot extra) is installed."""
+    from .._errors import RenderError
+    from ..figures._figures import prefixed_ids, svg_text, timelines_figure
+
+    try:
+        svg = svg_text(timelines_figure(page.site.inputs, [case["case_id"]], lang=page.lang,
+                                        note=False))
+    except RenderError:  # no matplotlib, or no CJK font: the timeline table below says it all
+        return None
+    svg = prefixed_ids(svg, "timeline")
+    label = page.w("case.figure.alt", title=case[f"title_{page.lang}"])
+    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{esc(label)}" ', 1)
+    return section(page, "figure", page.w("case.figure"), el("figure", Markup(svg),
+                                                              class_="figure"))
 
 
 def _source_ref(page: Page, source: str) -> Markup:
@@ -198,7 +221,8 @@ def _address(page: Page, case: Case) -> Markup:
 
 #: The sections of a case's page, in order.
 CASE_SECTIONS: list[Callable[[Page, Case], Markup | None]] = [
-    _summary, _facts, _story, _times, _timeline, _notes, _commentary, _sources, _address,
+    _summary, _facts, _story, _times, _figure, _timeline, _notes, _commentary, _sources,
+    _address,
 ]
 
 

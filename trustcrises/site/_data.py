@@ -91,6 +91,14 @@ class SiteData:
         return self._labels[lang]
 
     @cached_property
+    def times(self) -> dict[str, dict[str, Any]]:
+        """Each case's response times with their bounds (see ``tc.response_times``)."""
+        from ..analysis._timing import times_of
+
+        frame = times_of(self.inputs)
+        return {row["case_id"]: row for row in records(frame)}
+
+    @cached_property
     def _labels(self) -> dict[str, dict[tuple[str, str], str]]:
         return {lang: self.inputs.labels(lang) for lang in ("en", "zh")}
 

@@ -78,7 +78,7 @@ def _filters(page: Page) -> Markup:
             counts[value] = counts.get(value, 0) + 1
         if column == "decade":
             order = sorted(counts)
-            labels = {d: page.w("decade", decade=d) for d in order}
+            labels = {d: L.text(page.lang, "decade", decade=d) for d in order}
         else:
             listed = [r["code"] for r in site.codes.get(column, [])]
             order = [c for c in listed if c in counts] + sorted(
@@ -169,7 +169,7 @@ def index_page(page: Page) -> tuple[str, Markup]:
     title = L.text(lang, "compare.title")
     main = join([
         el("h1", title),
-        el("p", L.text(lang, "compare.subtitle") + (". " if lang == "en" else "。")
+        el("p", L.compare_subtitle(lang, COMPARE) + (". " if lang == "en" else "。")
            + page.w("index.lede", count=count, cases=noun), class_="lede"),
         _filters(page),
         el("div", table, class_="scroll", tabindex="0", role="region",

@@ -144,9 +144,9 @@ def _footer(page: Page) -> Markup:
 
 
 def document(page: Page, title: str, main: Markup, nav: list[tuple[str, str]],
-             *, page_class: str = "") -> str:
+             *, page_class: str = "", style: str = "") -> str:
     """The whole page: ``main`` framed by the header (``nav``: path and label of each page in
-    the navigation) and the footer."""
+    the navigation) and the footer; ``style``: the page's own CSS (its tables' look)."""
     lang, there = page.lang, other(page.lang)
     switch = relative(page.file, f"{there}/{page.path}")
     items = []
@@ -171,6 +171,7 @@ def document(page: Page, title: str, main: Markup, nav: list[tuple[str, str]],
         el("link", rel="stylesheet", href=page.root(CSS)),
         el("link", rel="alternate", hreflang=L.HTML_LANG[there], href=switch),
         el("script", src=page.root(JS), defer=True),
+        *([Markup(f"<style>\n{style}\n</style>")] if style else []),
     ], "\n")
     body = join([el("a", page.w("skip"), href="#main", class_="skip"), header,
                  el("main", main, id="main", tabindex="-1", class_=page_class or None),

@@ -249,6 +249,21 @@ def about_page(page: Page) -> tuple[str, Markup]:
 
 
 # ---------------------------------------------------------------------------------------------
+# The findings report, in the site's frame
+
+
+def findings_page(page: Page) -> tuple[str, Markup, str]:
+    """The findings report's sections (numbers computed now, from the site's data), with its
+    tables' CSS for the page's head."""
+    from ..findings._prose import prose
+    from ..findings._report import report_sections
+
+    body, style = report_sections(page.site.inputs, page.lang, page.site.meta)
+    return (prose(page.lang, "title"), Markup(f'<div class="findings">\n{body}\n</div>'),
+            style)
+
+
+# ---------------------------------------------------------------------------------------------
 # The root: both languages on one page
 
 

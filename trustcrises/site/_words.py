@@ -18,6 +18,7 @@ WORDS: dict[str, dict[str, str]] = {
         "nav.index": "Cases",
         "nav.sources": "Sources",
         "nav.codebook": "Codebook",
+        "nav.findings": "Findings",
         "nav.commentary": "Commentary",
         "nav.commentary.seed": "The seed article's commentary",
         "nav.about": "Licence and citation",
@@ -46,7 +47,6 @@ WORDS: dict[str, dict[str, str]] = {
         "filter.reset": "Show every case",
         "filter.count": "{shown} of {total} cases shown.",
         "filter.none": "No case matches: change a filter or the search.",
-        "decade": "{decade}s",
         "sort.ascending": "sorted ascending",
         "sort.descending": "sorted descending",
         # a case
@@ -55,6 +55,14 @@ WORDS: dict[str, dict[str, str]] = {
         "case.facts": "Facts and coding",
         "case.story": "Trigger, response and outcome",
         "case.times": "Response times",
+        "case.times.range.first": "The first response came between {low} and {high} days after "
+                                  "the trigger (a date is known only to the month or year).",
+        "case.times.range.decisive": "The decisive response came between {low} and {high} days "
+                                     "after the trigger (a date is known only to the month or "
+                                     "year).",
+        "case.figure": "Timeline at a glance",
+        "case.figure.alt": "Timeline of {title}: events by days since the trigger, responses "
+                           "coloured by posture",
         "case.times.hours": "{hours} hours from the trigger to the first response, where the "
                             "sources give both times of day.",
         "case.times.none": "No response time can be derived: the dates are coarser than a "
@@ -156,6 +164,7 @@ WORDS: dict[str, dict[str, str]] = {
         "nav.index": "案例",
         "nav.sources": "来源",
         "nav.codebook": "编码表",
+        "nav.findings": "研究发现",
         "nav.commentary": "评论",
         "nav.commentary.seed": "种子文章的评论",
         "nav.about": "许可与引用",
@@ -183,7 +192,6 @@ WORDS: dict[str, dict[str, str]] = {
         "filter.reset": "显示全部案例",
         "filter.count": "显示 {shown} 个案例，共 {total} 个。",
         "filter.none": "没有符合条件的案例：请更改筛选条件或搜索词。",
-        "decade": "{decade} 年代",
         "sort.ascending": "升序",
         "sort.descending": "降序",
         "case.all": "全部案例",
@@ -191,6 +199,10 @@ WORDS: dict[str, dict[str, str]] = {
         "case.facts": "基本信息与编码",
         "case.story": "触发事件、回应与结果",
         "case.times": "回应用时",
+        "case.times.range.first": "首次回应在触发事件后 {low} 至 {high} 天之间（日期仅精确到月或年）。",
+        "case.times.range.decisive": "决定性回应在触发事件后 {low} 至 {high} 天之间（日期仅精确到月或年）。",
+        "case.figure": "时间线一览",
+        "case.figure.alt": "{title}的时间线：按距触发事件的时间排列的事件，回应按姿态着色",
         "case.times.hours": "在来源给出具体时刻的情况下，从触发事件到首次回应历时 {hours} 小时。",
         "case.times.none": "无法推算回应用时：日期精度不到日，或没有此类回应。",
         "case.timeline.caption": "本案例按时间排列的事件，每条均附来源及简短的原文摘录。",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from .. import _labels as L
 from .._errors import CaseNotFoundError
@@ -29,6 +29,13 @@ __all__ = ["compare", "response_matrix", "timeline"]
 _DAYS = ("days_to_first_response", "days_to_decisive_response")
 #: The decision outcomes of a case in which users or the public pressed a business decision.
 PRESSED = ("reversed", "partially_reversed", "upheld")
+#: Named looks of compare(): its columns, and the widths that differ from the usual ones.
+PRESETS: dict[str, tuple[list[str], dict[str, str]]] = {
+    "slide": (["company", "year", "cause_category", "pressure_source", "response_timing",
+               "decision_outcome"],
+              {"company": "330px", "cause_category": "150px", "pressure_source": "150px",
+               "response_timing": "130px", "decision_outcome": "120px"}),
+}
 _CASE = "case label"                 # the row label column of the matrix
 
 
@@ -48,6 +55,7 @@ def compare(
     codebook: pd.DataFrame | None = None,
     data_dir: str | Path | None = None,
     with_bundled: bool = False,
+    preset: Literal["slide"] | None = None,
 ) -> gt.GT:
     """A table comparing crises: one row per case, ready for a paper, a slide or a page.
 
@@ -84,6 +92,10 @@ def compare(
         With ``data_dir`` (or your own frames), also take the bundled cases, so that your
         cases and the bundled ones can be compared in one table; with no ``case_ids``, your
         cases come first. The source note credits each collection that gave a row.
+    preset
+        ``"slide"``: the columns that read on a slide (company, year, cause, who pressed, the
+        timing bar and the decision), laid out wide rather than tall; ``fields`` may not be
+        given with it.
 
     Returns
     -------
@@ -107,6 +119,16 @@ def compare(
     from great_tables import GT
 
     lang = L.check_lang(lang)  # type: ignore[assignment]
+    widths = dict(WIDTHS)
+    if preset is not None:
+        if preset not in PRESETS:
+            raise ValueError(f"Unknown preset {preset!r}. Valid presets: "
+                             f"{', '.join(PRESETS)}.")
+        if fields is not None:
+            raise ValueError("A preset chooses the columns itself: give preset or fields, "
+                             "not both.")
+        fields, wide = PRESETS[preset]
+        widths.update(wide)
     chosen = L.check_fields(fields) if fields is not None else list(L.COMPARE_DEFAULT)
     # the user's order; by default, the display order
     data = Inputs(data_dir, cases=cases, events=events, codebook=codebook,
@@ -127,7 +149,7 @@ def compare(
     table = (table.tab_header(title=L.text(lang, "compare.title"),
                               subtitle=L.compare_subtitle(lang, chosen))
              .cols_label(cases={f: L.column_label(lang, f) for f in chosen})
-             .cols_width(cases={f: _fitted(f, frame[f]) for f in chosen}))
+             .cols_width(cases={f: _fitted(f, frame[f], widths) for f in chosen}))
     days = [f for f in _DAYS if f in chosen]
     if days:
         table = table.fmt_integer(columns=days, use_seps=False).cols_align("right", days)
@@ -237,11 +259,11 @@ def _timing_bar(days: float, longest: float, lang: str) -> str:
 _HEADER_LETTER, _HEADER_PADDING, _HEADER_MIN = 8.0, 14, 74
 
 
-def _fitted(field: str, values: pd.Series) -> str:
+def _fitted(field: str, values: pd.Series, widths: dict[str, str] = WIDTHS) -> str:
     """The column's width, widened (up to twice) for its longest unbreakable word."""
-    base = int(WIDTHS[field].removesuffix("px"))
+    base = int(widths[field].removesuffix("px"))
     if field not in ("company", "title"):
-        return WIDTHS[field]
+        return widths[field]
     words = [w for v in values.dropna() for w in re.split(r"\s+", str(v))
              if w and not HAN.search(w)]
     longest = max((len(w) for w in words), default=0)
