@@ -56,7 +56,7 @@ class Page(HTMLParser):
         self.rows: list[tuple[dict[str, str], list[str]]] = []  # each row's attributes, cells
         self._heading: list[str] | None = None
         self._cell: list[str] | None = None
-        self._in_script = False
+        self._in_script = self._in_style = False
         self.feed(text)
         self.close()
         self.text = " ".join("".join(self.texts).split())
@@ -73,7 +73,8 @@ class Page(HTMLParser):
             self.rows.append((attributes, []))
         if tag in ("td", "th"):
             self._cell = []
-        self._in_script = tag in ("script", "style")  # neither is text the reader sees
+        self._in_script = tag == "script"
+        self._in_style = tag == "style"  # neither is text the reader sees
 
     def handle_endtag(self, tag):
         if self._heading is not None and tag == self._heading[0]:
@@ -83,9 +84,11 @@ class Page(HTMLParser):
             self.rows[-1][1].append(" ".join("".join(self._cell).split()))
             self._cell = None
         if tag in ("script", "style"):
-            self._in_script = False
+            self._in_script = self._in_style = False
 
     def handle_data(self, data):
+        if self._in_style:
+            return
         if self._in_script:
             self.scripts.append(data)
             return
