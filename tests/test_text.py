@@ -69,7 +69,9 @@ def test_period_end():
 
 @pytest.mark.parametrize("text, shown", [("很简单", "“很简单”"), ("“很简单。”", "“很简单。”"),
                                          ("「引号」", "「引号」"), ('"said"', '"said"'),
-                                         ("“half", "““half”")])
+                                         ("“half", "“‘half”"),
+                                         ("“abc” said x", "“‘abc’ said x”"),
+                                         ("他说“好”。", "“他说‘好’。”")])
 def test_quotes_are_wrapped_only_when_they_carry_no_marks_of_their_own(text, shown):
     from trustcrises._text import quoted
 

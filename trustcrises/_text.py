@@ -116,8 +116,10 @@ def iso_at(date: dt.date, precision: str | None) -> str:
 
 
 def quoted(text: str) -> str:
-    """Text in quotation marks, unless it already opens and closes with its own."""
+    """Text in quotation marks, unless it already opens and closes with its own; double
+    quotation marks inside become single ones (“‘Yes’ he said”), as nested quotes are
+    written in English and in Chinese, so that no mark is doubled."""
     text = text.strip()
     if len(text) >= 2 and text[0] in "“「『\"'‘" and text[-1] in "”」』\"'’":
         return text
-    return f"“{text}”"
+    return "“" + text.replace("“", "‘").replace("”", "’") + "”"
