@@ -365,3 +365,16 @@ def test_a_timeline_is_read_in_seq_order_whatever_the_row_order(frames):
     """Rows may come in any order; the rules follow seq."""
     shuffled = frames["events"].iloc[::-1]
     assert tc.validate(shuffled, table="events", cases=frames["cases"]) is shuffled
+
+
+def test_a_viewpoint_naming_an_unknown_source_is_reported(source, capsys):
+    case = source / CASE
+    text = case.read_text(encoding="utf-8").replace(
+        "    quote: the recall was quick\n    source_id: acme-statement",
+        "    quote: the recall was quick\n    source_id: acme-statment")
+    case.write_text(text, encoding="utf-8")
+    assert main(["validate", str(source)]) == 1
+    lines = [line.strip() for line in capsys.readouterr().err.splitlines()]
+    assert WHERE.format(line=line_of(text, "    source_id: acme-statment")) + \
+        "viewpoints[1].source_id: refers to a source that is not in sources.yaml (got " \
+        "'acme-statment'). Did you mean 'acme-statement'?" in lines, "\n".join(lines)
