@@ -83,3 +83,14 @@ def test_problems_are_listed_table_first_then_in_row_order():
         ("table, column 'actor_en'", "is missing")] + [
         (f"row {row}, column 'quote'", "must be at most 80 characters (it has 81); shorten it")
         for row in (0, 2, 10)]
+
+
+@pytest.mark.parametrize("table, column", [("events", "date"), ("cases", "start_date"),
+                                           ("viewpoints", "stance")])
+def test_a_frame_without_a_column_a_rule_reads_is_told_what_is_missing(table, column):
+    """The rules across columns need every column; without one, the column rules alone run."""
+    frame = tc.load(table).drop(columns=[column])
+    with pytest.raises(tc.ValidationError) as caught:
+        tc.validate(frame, table=table)
+    assert [(p.field, p.rule) for p in caught.value.problems] == [
+        (f"table, column {column!r}", "is missing")]
