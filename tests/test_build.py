@@ -248,3 +248,20 @@ def test_citation_names_the_data_version():
     assert str(citation["version"]) == str(package["version"])
     assert json.loads((DATASETS / "datapackage.json").read_text())["version"] == str(
         package["version"])
+
+
+def test_problems_are_listed_in_the_order_of_their_lines(collection):
+    """Within a file, by line: a bad code on line 11 before a bad code in an event further
+    down, though 'events[...]' sorts before 'industry'."""
+    case = collection / "cases" / "xiaomi-2026-kol.yaml"
+    text = case.read_text(encoding="utf-8")
+    text = text.replace("industry: consumer_electronics", "industry: electronics", 1)
+    text = text.replace("    strategy: excuse", "    strategy: excuses", 1)
+    case.write_text(text, encoding="utf-8")
+    with pytest.raises(tc.ValidationError) as caught:
+        tc.build(collection, collection.parent / "out")
+    problems = [(p.line, p.field, p.rule) for p in caught.value.problems]
+    assert problems == [
+        (11, "industry", "is not a valid industry code in the codebook"),
+        (text.splitlines().index("    strategy: excuses") + 1, "events[11].strategy",
+         "is not a valid strategy code in the codebook")]
