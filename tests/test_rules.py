@@ -378,3 +378,32 @@ def test_a_viewpoint_naming_an_unknown_source_is_reported(source, capsys):
     assert WHERE.format(line=line_of(text, "    source_id: acme-statment")) + \
         "viewpoints[1].source_id: refers to a source that is not in sources.yaml (got " \
         "'acme-statment'). Did you mean 'acme-statement'?" in lines, "\n".join(lines)
+
+
+def test_a_frame_of_python_objects_gets_the_same_problems(frames):
+    """A user's frame of ``object`` columns takes each rule's row-by-row path, with the same
+    rules, rows and values as the declared dtypes get."""
+    events = frames["events"].astype(object)
+    events.loc[0, "actor_zh"] = "Acme"
+    events.loc[1, "actor_en"] = "公司"
+    events.loc[1, "event_type"] = "respnse"
+    cases = frames["cases"].astype(object)
+    cases.loc[0, "end_date"] = _day("2024-01-01")
+    found = {}
+    for name, frame in (("events", events), ("cases", cases)):
+        with pytest.raises(tc.ValidationError) as caught:
+            tc.validate(frame, table=name)
+        found[name] = [(p.field, p.rule, p.value, p.suggestion) for p in caught.value.problems
+                       if not p.rule.startswith("must have dtype")]
+    assert found["events"] == [
+        ("row 0, column 'actor_zh'", "must be written in Chinese (it has no Chinese "
+         "characters)", "Acme", None),
+        ("row 1, column 'actor_en'", "must be written in English (it has no Latin letters)",
+         "公司", None),
+        ("row 1, column 'event_type'", "is not a valid event_type code in the codebook",
+         "respnse", "Did you mean 'response'?"),
+        ("row 1, column 'is_decisive'", "only a response can be decisive", True, None),
+        ("row 1, column 'strategy'", "only response events take a strategy; this event's "
+         "type is 'respnse'", "apology", None)]
+    assert found["cases"] == [
+        ("row 0, column 'end_date'", "is before start_date 2024-03-01", "2024-01-01", None)]
