@@ -407,3 +407,16 @@ def test_a_frame_of_python_objects_gets_the_same_problems(frames):
          "type is 'respnse'", "apology", None)]
     assert found["cases"] == [
         ("row 0, column 'end_date'", "is before start_date 2024-03-01", "2024-01-01", None)]
+
+
+def test_a_source_like_none_in_sources_yaml_is_to_be_added_there(source, capsys):
+    case = source / CASE
+    text = case.read_text(encoding="utf-8").replace(
+        "    quote: the recall was quick\n    source_id: acme-statement",
+        "    quote: the recall was quick\n    source_id: zzqx-9")
+    case.write_text(text, encoding="utf-8")
+    assert main(["validate", str(source)]) == 1
+    lines = [line.strip() for line in capsys.readouterr().err.splitlines()]
+    assert WHERE.format(line=line_of(text, "    source_id: zzqx-9")) + \
+        "viewpoints[1].source_id: refers to a source that is not in sources.yaml (got " \
+        "'zzqx-9'). Add it to sources.yaml." in lines, "\n".join(lines)
