@@ -420,3 +420,30 @@ def test_a_source_like_none_in_sources_yaml_is_to_be_added_there(source, capsys)
     assert WHERE.format(line=line_of(text, "    source_id: zzqx-9")) + \
         "viewpoints[1].source_id: refers to a source that is not in sources.yaml (got " \
         "'zzqx-9'). Add it to sources.yaml." in lines, "\n".join(lines)
+
+
+def test_a_code_close_to_several_offers_each():
+    cases = tc.load_cases().head(1).copy()
+    cases.loc[0, "cause_category"] = "product"
+    with pytest.raises(tc.ValidationError) as caught:
+        tc.validate(cases, table="cases")
+    assert [(p.field, p.rule, p.value, p.suggestion) for p in caught.value.problems] == [
+        ("row 0, column 'cause_category'", "is not a valid cause_category code in the codebook",
+         "product", "Did you mean 'product_change' or 'product_tampering' or "
+         "'technical_product_harm'?")]
+
+
+def test_a_codebook_row_without_a_code_is_no_valid_code():
+    """A code list with a gap (which the codebook's own rules report) still lists its codes."""
+    book = tc.load_codebook()
+    book.loc[(book["field"] == "cause_category") & (book["code"] != "rumor"), "code"] = None
+    cases = tc.load_cases().head(1).copy()
+    cases.loc[0, "cause_category"] = "sabotage"
+    with pytest.raises(tc.ValidationError) as caught:
+        tc.validate(cases, table="cases", codebook=book)
+    assert [(p.field, p.rule, p.suggestion) for p in caught.value.problems] == [
+        ("row 0, column 'cause_category'", "is not a valid cause_category code in the codebook",
+         "Valid codes: rumor. If none fits, add your own code to the collection's "
+         "codebook.yaml, under `cause_category:`, with code, label_en, label_zh, definition_en "
+         "and definition_zh (`trustcrises codes cause_category` lists the codes with their "
+         "meanings)")]
