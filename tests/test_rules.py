@@ -447,3 +447,17 @@ def test_a_codebook_row_without_a_code_is_no_valid_code():
          "codebook.yaml, under `cause_category:`, with code, label_en, label_zh, definition_en "
          "and definition_zh (`trustcrises codes cause_category` lists the codes with their "
          "meanings)")]
+
+
+@pytest.mark.parametrize("column, was, written, unit", [
+    ("start_date", "2024-03-01", "2024-03", "month"), ("end_date", "2024-03-10", "2024", "year")])
+def test_a_case_date_is_written_at_its_declared_precision(source, capsys, column, was, written,
+                                                          unit):
+    case = source / CASE
+    text = case.read_text(encoding="utf-8").replace(f"{column}: {was}", f"{column}: {written}")
+    case.write_text(text, encoding="utf-8")
+    assert main(["validate", str(source)]) == 1
+    lines = [line.strip() for line in capsys.readouterr().err.splitlines()]
+    assert WHERE.format(line=line_of(text, f"{column}: {written}")) + \
+        f"{column}: is written to the {unit} but date_precision is 'day'; make them agree " \
+        f"(got '{written}')" in lines, "\n".join(lines)
