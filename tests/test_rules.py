@@ -461,3 +461,13 @@ def test_a_case_date_is_written_at_its_declared_precision(source, capsys, column
     assert WHERE.format(line=line_of(text, f"{column}: {written}")) + \
         f"{column}: is written to the {unit} but date_precision is 'day'; make them agree " \
         f"(got '{written}')" in lines, "\n".join(lines)
+
+
+def test_an_event_without_a_date_is_told_the_date_is_required(source, capsys):
+    case = source / CASE
+    text = case.read_text(encoding="utf-8").replace("    date: 2024-03-02", "    date: null")
+    case.write_text(text, encoding="utf-8")
+    assert main(["validate", str(source)]) == 1
+    lines = [line.strip() for line in capsys.readouterr().err.splitlines()]
+    assert WHERE.format(line=line_of(text, "    date: null")) + "events[2].date: is required" \
+        in lines, "\n".join(lines)
