@@ -471,3 +471,15 @@ def test_an_event_without_a_date_is_told_the_date_is_required(source, capsys):
     lines = [line.strip() for line in capsys.readouterr().err.splitlines()]
     assert WHERE.format(line=line_of(text, "    date: null")) + "events[2].date: is required" \
         in lines, "\n".join(lines)
+
+
+@pytest.mark.parametrize("dtype", [None, object], ids=["declared", "object"])
+def test_a_case_may_end_on_the_day_it_starts(frames, dtype):
+    cases = frames["cases"] if dtype is None else frames["cases"].astype(dtype)
+    cases.loc[0, "end_date"] = cases.loc[0, "start_date"]
+    problems = []
+    try:
+        tc.validate(cases, table="cases")
+    except tc.ValidationError as exc:
+        problems = [p.rule for p in exc.problems if not p.rule.startswith("must have dtype")]
+    assert problems == []
