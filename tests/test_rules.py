@@ -483,3 +483,14 @@ def test_a_case_may_end_on_the_day_it_starts(frames, dtype):
     except tc.ValidationError as exc:
         problems = [p.rule for p in exc.problems if not p.rule.startswith("must have dtype")]
     assert problems == []
+
+
+@pytest.mark.parametrize("given, missing", [("proposition", "stance"), ("stance", "proposition")])
+def test_a_proposition_and_a_stance_go_together(frames, given, missing):
+    values = {"proposition": "first_user_intervention", "stance": "supports",
+              "stance_rationale_en": "The critic says so.", "stance_rationale_zh": "评论者这样说。"}
+    broken = _set(frames, "viewpoints", 0, **{k: v for k, v in values.items() if k != missing})
+    with pytest.raises(tc.ValidationError) as caught:
+        tc.validate(broken["viewpoints"], table="viewpoints")
+    assert [(p.field, p.rule) for p in caught.value.problems] == [
+        (f"row 0, column {missing!r}", "proposition and stance go together; set both or neither")]
