@@ -494,3 +494,14 @@ def test_a_proposition_and_a_stance_go_together(frames, given, missing):
         tc.validate(broken["viewpoints"], table="viewpoints")
     assert [(p.field, p.rule) for p in caught.value.problems] == [
         (f"row 0, column {missing!r}", "proposition and stance go together; set both or neither")]
+
+
+def test_a_row_without_its_key_does_not_stop_the_search_for_duplicates():
+    cases = tc.load_cases()
+    doubled = concat([cases, cases.iloc[[1]]])
+    doubled.loc[0, "case_id"] = None
+    with pytest.raises(tc.ValidationError) as caught:
+        tc.validate(doubled, table="cases")
+    assert (f"row {len(cases)}, column 'case_id'",
+            f"duplicate case_id {cases.case_id[1]!r}: already defined at row 1") in \
+        [(p.field, p.rule) for p in caught.value.problems]
