@@ -262,3 +262,34 @@ def test_the_package_description_counts_what_the_data_holds():
     assert f"{by['user_pressure']} cases of users pressing" in text
     assert f"{len(tc.load_codings())} codings of the cases by published studies" in text
     assert f"{len(cases)} 个案例" in text and "{" not in text
+
+
+def test_problems_are_listed_in_the_order_of_their_lines(collection):
+    """Within a file, by line: a bad code on line 11 before a bad code in an event further
+    down, though 'events[...]' sorts before 'industry'."""
+    case = collection / "cases" / "xiaomi-2026-kol.yaml"
+    text = case.read_text(encoding="utf-8")
+    text = text.replace("industry: consumer_electronics", "industry: electronics", 1)
+    text = text.replace("    strategy: excuse", "    strategy: excuses", 1)
+    case.write_text(text, encoding="utf-8")
+    with pytest.raises(tc.ValidationError) as caught:
+        tc.build(collection, collection.parent / "out")
+    problems = [(p.line, p.field, p.rule) for p in caught.value.problems]
+    assert problems == [
+        (11, "industry", "is not a valid industry code in the codebook"),
+        (text.splitlines().index("    strategy: excuses") + 1, "events[11].strategy",
+         "is not a valid strategy code in the codebook")]
+
+
+def test_a_duplicate_key_points_at_the_line_of_the_first_key(collection):
+    """Where the first event wrote seq below its date, "already defined at" names seq's line."""
+    case = collection / "cases" / "xiaomi-2026-kol.yaml"
+    text = case.read_text(encoding="utf-8")
+    text = text.replace("  - seq: 2\n    date: 2025-09\n", "  - date: 2025-09\n    seq: 2\n", 1)
+    text = text.replace("  - seq: 3\n", "  - seq: 2\n", 1)
+    case.write_text(text, encoding="utf-8")
+    with pytest.raises(tc.ValidationError) as caught:
+        tc.build(collection, collection.parent / "out")
+    first = text.splitlines().index("    seq: 2") + 1
+    assert "duplicate case_id/seq 'xiaomi-2026-kol/2': already defined at " \
+           f"cases/xiaomi-2026-kol.yaml:{first}" in [p.rule for p in caught.value.problems]

@@ -127,3 +127,11 @@ def test_hours_to_first_response_need_a_time_on_both_sides():
                   (2, "response", "2017-08-25", "day", None)) is None
     assert _timed((1, "trigger", "2017-08-25", "day", None),
                   (2, "response", "2017-08-25", "day", "14:00")) is None
+
+
+def test_hours_are_exact_to_two_decimals_over_days():
+    """Twenty minutes are 0.33 hours; two days and thirty minutes are 48.5."""
+    assert _timed((1, "trigger", "2017-08-25", "day", "10:00"),
+                  (2, "response", "2017-08-25", "day", "10:20")) == 0.33
+    assert _timed((1, "trigger", "2017-08-25", "day", "10:00"),
+                  (2, "response", "2017-08-27", "day", "10:30")) == 48.5

@@ -407,3 +407,143 @@ def test_a_broken_coding_is_reported_on_its_line(source, capsys, source_id, clus
     err = [line.strip() for line in capsys.readouterr().err.splitlines()]
     head = WHERE.format(line=line_of(text, anchor)) + message
     assert any(line.startswith(head) for line in err), "\n".join(err)
+
+
+def test_a_viewpoint_naming_an_unknown_source_is_reported(source, capsys):
+    case = source / CASE
+    text = case.read_text(encoding="utf-8").replace(
+        "    quote: the recall was quick\n    source_id: acme-statement",
+        "    quote: the recall was quick\n    source_id: acme-statment")
+    case.write_text(text, encoding="utf-8")
+    assert main(["validate", str(source)]) == 1
+    lines = [line.strip() for line in capsys.readouterr().err.splitlines()]
+    assert WHERE.format(line=line_of(text, "    source_id: acme-statment")) + \
+        "viewpoints[1].source_id: refers to a source that is not in sources.yaml (got " \
+        "'acme-statment'). Did you mean 'acme-statement'?" in lines, "\n".join(lines)
+
+
+def test_a_frame_of_python_objects_gets_the_same_problems(frames):
+    """A user's frame of ``object`` columns takes each rule's row-by-row path, with the same
+    rules, rows and values as the declared dtypes get."""
+    events = frames["events"].astype(object)
+    events.loc[0, "actor_zh"] = "Acme"
+    events.loc[1, "actor_en"] = "公司"
+    events.loc[1, "event_type"] = "respnse"
+    cases = frames["cases"].astype(object)
+    cases.loc[0, "end_date"] = _day("2024-01-01")
+    found = {}
+    for name, frame in (("events", events), ("cases", cases)):
+        with pytest.raises(tc.ValidationError) as caught:
+            tc.validate(frame, table=name)
+        found[name] = [(p.field, p.rule, p.value, p.suggestion) for p in caught.value.problems
+                       if not p.rule.startswith("must have dtype")]
+    assert found["events"] == [
+        ("row 0, column 'actor_zh'", "must be written in Chinese (it has no Chinese "
+         "characters)", "Acme", None),
+        ("row 1, column 'actor_en'", "must be written in English (it has no Latin letters)",
+         "公司", None),
+        ("row 1, column 'event_type'", "is not a valid event_type code in the codebook",
+         "respnse", "Did you mean 'response'?"),
+        ("row 1, column 'is_decisive'", "only a response can be decisive", True, None),
+        ("row 1, column 'strategy'", "only response events take a strategy; this event's "
+         "type is 'respnse'", "apology", None)]
+    assert found["cases"] == [
+        ("row 0, column 'end_date'", "is before start_date 2024-03-01", "2024-01-01", None)]
+
+
+def test_a_source_like_none_in_sources_yaml_is_to_be_added_there(source, capsys):
+    case = source / CASE
+    text = case.read_text(encoding="utf-8").replace(
+        "    quote: the recall was quick\n    source_id: acme-statement",
+        "    quote: the recall was quick\n    source_id: zzqx-9")
+    case.write_text(text, encoding="utf-8")
+    assert main(["validate", str(source)]) == 1
+    lines = [line.strip() for line in capsys.readouterr().err.splitlines()]
+    assert WHERE.format(line=line_of(text, "    source_id: zzqx-9")) + \
+        "viewpoints[1].source_id: refers to a source that is not in sources.yaml (got " \
+        "'zzqx-9'). Add it to sources.yaml." in lines, "\n".join(lines)
+
+
+def test_a_code_close_to_several_offers_each():
+    cases = tc.load_cases().head(1).copy()
+    cases.loc[0, "cause_category"] = "product"
+    with pytest.raises(tc.ValidationError) as caught:
+        tc.validate(cases, table="cases")
+    assert [(p.field, p.rule, p.value, p.suggestion) for p in caught.value.problems] == [
+        ("row 0, column 'cause_category'", "is not a valid cause_category code in the codebook",
+         "product", "Did you mean 'product_change' or 'product_tampering' or "
+         "'technical_product_harm'?")]
+
+
+def test_a_codebook_row_without_a_code_is_no_valid_code():
+    """A code list with a gap (which the codebook's own rules report) still lists its codes."""
+    book = tc.load_codebook()
+    book.loc[(book["field"] == "cause_category") & (book["code"] != "rumor"), "code"] = None
+    cases = tc.load_cases().head(1).copy()
+    cases.loc[0, "cause_category"] = "sabotage"
+    with pytest.raises(tc.ValidationError) as caught:
+        tc.validate(cases, table="cases", codebook=book)
+    assert [(p.field, p.rule, p.suggestion) for p in caught.value.problems] == [
+        ("row 0, column 'cause_category'", "is not a valid cause_category code in the codebook",
+         "Valid codes: rumor. If none fits, add your own code to the collection's "
+         "codebook.yaml, under `cause_category:`, with code, label_en, label_zh, definition_en "
+         "and definition_zh (`trustcrises codes cause_category` lists the codes with their "
+         "meanings)")]
+
+
+@pytest.mark.parametrize("column, was, written, unit", [
+    ("start_date", "2024-03-01", "2024-03", "month"), ("end_date", "2024-03-10", "2024", "year")])
+def test_a_case_date_is_written_at_its_declared_precision(source, capsys, column, was, written,
+                                                          unit):
+    case = source / CASE
+    text = case.read_text(encoding="utf-8").replace(f"{column}: {was}", f"{column}: {written}")
+    case.write_text(text, encoding="utf-8")
+    assert main(["validate", str(source)]) == 1
+    lines = [line.strip() for line in capsys.readouterr().err.splitlines()]
+    assert WHERE.format(line=line_of(text, f"{column}: {written}")) + \
+        f"{column}: is written to the {unit} but date_precision is 'day'; make them agree " \
+        f"(got '{written}')" in lines, "\n".join(lines)
+
+
+def test_an_event_without_a_date_is_told_the_date_is_required(source, capsys):
+    case = source / CASE
+    text = case.read_text(encoding="utf-8").replace("    date: 2024-03-02", "    date: null")
+    case.write_text(text, encoding="utf-8")
+    assert main(["validate", str(source)]) == 1
+    lines = [line.strip() for line in capsys.readouterr().err.splitlines()]
+    assert WHERE.format(line=line_of(text, "    date: null")) + "events[2].date: is required" \
+        in lines, "\n".join(lines)
+
+
+@pytest.mark.parametrize("dtype", [None, object], ids=["declared", "object"])
+def test_a_case_may_end_on_the_day_it_starts(frames, dtype):
+    cases = frames["cases"] if dtype is None else frames["cases"].astype(dtype)
+    cases.loc[0, "end_date"] = cases.loc[0, "start_date"]
+    problems = []
+    try:
+        tc.validate(cases, table="cases")
+    except tc.ValidationError as exc:
+        problems = [p.rule for p in exc.problems if not p.rule.startswith("must have dtype")]
+    assert problems == []
+
+
+@pytest.mark.parametrize("given, missing", [("proposition", "stance"), ("stance", "proposition")])
+def test_a_proposition_and_a_stance_go_together(frames, given, missing):
+    values = {"proposition": "first_user_intervention", "stance": "supports",
+              "stance_rationale_en": "The critic says so.", "stance_rationale_zh": "评论者这样说。"}
+    broken = _set(frames, "viewpoints", 0, **{k: v for k, v in values.items() if k != missing})
+    with pytest.raises(tc.ValidationError) as caught:
+        tc.validate(broken["viewpoints"], table="viewpoints")
+    assert [(p.field, p.rule) for p in caught.value.problems] == [
+        (f"row 0, column {missing!r}", "proposition and stance go together; set both or neither")]
+
+
+def test_a_row_without_its_key_does_not_stop_the_search_for_duplicates():
+    cases = tc.load_cases()
+    doubled = concat([cases, cases.iloc[[1]]])
+    doubled.loc[0, "case_id"] = None
+    with pytest.raises(tc.ValidationError) as caught:
+        tc.validate(doubled, table="cases")
+    assert (f"row {len(cases)}, column 'case_id'",
+            f"duplicate case_id {cases.case_id[1]!r}: already defined at row 1") in \
+        [(p.field, p.rule) for p in caught.value.problems]

@@ -70,3 +70,27 @@ def test_a_frame_loaded_from_a_build_is_checked_against_its_own_codebook(collect
         tc.validate(mine, table="cases", codebook=tc.load_codebook())
     assert [p.rule for p in caught.value.problems] == [
         "is not a valid industry code in the codebook"]
+
+
+def test_problems_are_listed_table_first_then_in_row_order():
+    """Problems of the whole table first, then row by row: row 2 before row 10."""
+    events = tc.load_events().drop(columns=["actor_en"])
+    for row in (10, 2, 0):
+        events.loc[row, "quote"] = "x" * 81
+    with pytest.raises(tc.ValidationError) as caught:
+        tc.validate(events, table="events")
+    assert [(p.field, p.rule) for p in caught.value.problems] == [
+        ("table, column 'actor_en'", "is missing")] + [
+        (f"row {row}, column 'quote'", "must be at most 80 characters (it has 81); shorten it")
+        for row in (0, 2, 10)]
+
+
+@pytest.mark.parametrize("table, column", [("events", "date"), ("cases", "start_date"),
+                                           ("viewpoints", "stance")])
+def test_a_frame_without_a_column_a_rule_reads_is_told_what_is_missing(table, column):
+    """The rules across columns need every column; without one, the column rules alone run."""
+    frame = tc.load(table).drop(columns=[column])
+    with pytest.raises(tc.ValidationError) as caught:
+        tc.validate(frame, table=table)
+    assert [(p.field, p.rule) for p in caught.value.problems] == [
+        (f"table, column {column!r}", "is missing")]

@@ -176,7 +176,7 @@ def test_portable_patterns_mean_what_re_means(pattern, values):
     expected = [re.match(pattern, v) is not None for v in values]
     arrow = pc.match_substring_regex(pa.array(values), portable(pattern)).to_pylist()
     assert arrow == expected
-    for dtype in (STRING, pd.StringDtype("python"), object):  # Arrow, then re
+    for dtype in (STRING, pd.StringDtype("python"), object):  # Arrow, Arrow, then re
         series = pd.Series(values, dtype=dtype)
         assert str_matches(pattern)(series).tolist() == expected
     try:

@@ -15,7 +15,7 @@ from functools import cache
 
 import pandas as pd
 
-from ._columns import is_polars
+from ._columns import _is_text, is_polars
 from .._models import CODE, LANGUAGE, NOT_BLANK, REGION, SLUG, URL
 
 _PATTERNS = {
@@ -112,31 +112,23 @@ def portable(pattern: str) -> str:
     return "".join(out)
 
 
-def _arrow_text(series: pd.Series) -> bool:
-    import pyarrow as pa
-
-    dtype = series.dtype
-    if isinstance(dtype, pd.StringDtype):
-        return dtype.storage == "pyarrow"
-    return isinstance(dtype, pd.ArrowDtype) and (
-        pa.types.is_string(dtype.pyarrow_dtype) or pa.types.is_large_string(dtype.pyarrow_dtype))
-
-
 def str_matches(pattern: str) -> Callable[[pd.Series], pd.Series]:
-    """``series.str.match(pattern, na=False)``, on Arrow text run by Arrow's regex engine.
+    """``series.str.match(pattern, na=False)``, on a text column (Arrow- or Python-backed)
+    run by Arrow's regex engine.
 
     pandas runs a pattern with ``\\s`` or ``\\S`` (NOT_BLANK, URL) through Python's ``re`` one
     value at a time, and scans every column for newlines before trusting ``$`` to Arrow; the
     :func:`portable` pattern needs neither.
     """
     def check(series: pd.Series) -> pd.Series:
-        if not _arrow_text(series):
+        if not _is_text(series):
             return series.str.match(pattern, na=False)
         import pyarrow.compute as pc
 
         values = series.array.__arrow_array__()
         matched = pc.fill_null(pc.match_substring_regex(values, portable(pattern)), False)
-        return pd.Series(matched.to_numpy(), index=series.index, name=series.name)
+        return pd.Series(matched.to_numpy(zero_copy_only=False), index=series.index,
+                         name=series.name)
 
     return check
 
