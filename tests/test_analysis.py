@@ -271,6 +271,10 @@ CASES = [
     ("challenge-rebuild", "accidental", "challenge", True, ["apology"], "beyond", 7),
     ("only-bolster", "preventable", "pricing", False, ["reminder", "corrective_action"],
      "no_response", 6),
+    ("v-first-action-only", "victim", "product_tampering", False, ["corrective_action"],
+     "matched", 1),
+    ("v-unknown-action-only", "victim", "product_tampering", None, ["corrective_action"],
+     "undetermined", None),
 ]
 
 
@@ -315,7 +319,7 @@ def test_mixing_deny_with_rebuild_and_victimage_outside_the_victim_cluster_are_f
     order = ["mixed", "victimage", "victim-victimage"]
     assert fit.loc[order, "mixed"].tolist() == [True, False, False]
     assert fit.loc[order, "victimage_outside_victim"].tolist() == [False, True, False]
-    assert fit.loc["victim-victimage", "fit"] == "no_response"  # bolster only
+    assert fit.loc["victim-victimage", "fit"] == "matched"  # bolster only: information enough
 
 
 def test_bundled_fit_uses_each_case_strongest_posture(cases, events, book):

@@ -247,6 +247,7 @@ TEXT: dict[str, dict[str, str]] = {
         "fit.reason.history_unknown": " This holds with or without an earlier similar crisis, "
                                       "which is not recorded.",
         "fit.reason.reputation": " The prior reputation is not coded and is taken as neutral.",
+        "fit.none_used": "none of deny, diminish or rebuild",
     },
     "zh": {
         "compare.title": "企业信任危机比较",
@@ -410,6 +411,7 @@ TEXT: dict[str, dict[str, str]] = {
                                    "所用最强的姿态为{strongest}，只符合其中之一。",
         "fit.reason.history_unknown": "无论此前是否有类似危机（数据未记录），结论相同。",
         "fit.reason.reputation": "企业此前的声誉未编码，按中性处理。",
+        "fit.none_used": "否认型、淡化型、重建型均未使用",
     },
 }
 

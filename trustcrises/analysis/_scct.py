@@ -89,7 +89,9 @@ def rule_for(cluster: str | None, cause: str | None, history: bool | None) -> Ru
 
 
 def judge(rule: Rule, strongest: int) -> str:
-    """``matched``, ``beyond`` (more accommodating than recommended) or ``short``."""
+    """``matched``, ``beyond`` (more accommodating than recommended) or ``short``;
+    ``strongest`` 0: no deny, diminish or rebuild response, which is enough where information
+    alone can be (guideline 1)."""
     wanted = LEVEL[rule.recommended] if rule.recommended else None
     if wanted is None:  # information alone can be enough: only rebuild goes beyond it
         return "beyond" if strongest == LEVEL["rebuild"] else "matched"
@@ -124,7 +126,8 @@ def scct_fit(
         ``postures`` (the postures used, in order, labelled); ``strongest`` (a posture code);
         ``fit``: ``matched``, ``beyond`` (more accommodating than recommended), ``short``
         (less), ``undetermined`` (depends on a crisis history the data does not record),
-        ``no_response`` (no deny, diminish or rebuild response) or ``not_coded`` (no
+        ``no_response`` (no deny, diminish or rebuild response where one is recommended;
+        where information alone can be enough, none is ``matched``) or ``not_coded`` (no
         cluster); ``mixed`` (deny mixed with diminish or rebuild, against guideline 8);
         ``victimage_outside_victim`` (against guideline 10); and ``reason``, in ``lang``.
 
@@ -200,12 +203,17 @@ def _fit(case: dict[str, Any], responses: list[dict[str, Any]], lang: str,
                recommended=shown.recommended if rule else None)
     rule_text = L.text(lang, "responses.sep").join(
         L.text(lang, "fit.guideline", n=r.guideline, text=getattr(r, lang)) for r in rules)
-    if strongest is None:
-        return dict(row, fit="no_response",
-                    reason=L.text(lang, "fit.reason.no_response", rules=rule_text))
-    verdicts = {judge(r, strongest) for r in rules}
+    if strongest is None and any(r.recommended for r in rules):
+        if all(r.recommended for r in rules):
+            return dict(row, fit="no_response",
+                        reason=L.text(lang, "fit.reason.no_response", rules=rule_text))
+        return dict(row, fit="undetermined", reason=L.text(
+            lang, "fit.reason.undetermined", rules=rule_text,
+            strongest=L.text(lang, "fit.none_used")))
+    verdicts = {judge(r, strongest or 0) for r in rules}
     fit = verdicts.pop() if len(verdicts) == 1 else "undetermined"
-    used = words.get(("posture", row["strongest"]), row["strongest"])
+    used = words.get(("posture", row["strongest"]), row["strongest"]) if strongest else \
+        L.text(lang, "fit.none_used")
     key = "fit.reason.undetermined" if fit == "undetermined" else f"fit.reason.{fit}"
     reason = L.text(lang, key, rules=rule_text, strongest=used)
     if history is None and fit != "undetermined":
