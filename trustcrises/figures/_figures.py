@@ -106,6 +106,21 @@ def _short(text: str, most: int) -> str:
     return text.rstrip() + "…"
 
 
+def _short_keeping_year(label: str, most: int) -> str:
+    """A case's label cut to ``most`` columns, the company shortened before its year is."""
+    import re
+
+    found = re.search(r"[（(]\d{4}[)）]", label)
+    if found is None or width(label) <= most:
+        return _short(label, most)
+    head, year, tail = label[:found.start()], found.group(0), label[found.end():]
+    if tail:  # a title after the year, for cases that would read the same
+        return _short(head.rstrip() + " " + year + tail, most) if width(head) < most // 2 \
+            else _short(head, most // 2).rstrip("…").rstrip() + "… " + year + _short(
+                tail, most - most // 2 - width(year) - 2)
+    return _short(head, most - width(year) - 1).rstrip() + " " + year
+
+
 def _tick(days: float, lang: str) -> str:
     if days == 0:
         return "0"
@@ -187,12 +202,14 @@ def timelines_figure(data: Any, case_ids: list[str] | None = None, *, lang: str 
                     continue
                 start, end = _offset(event, triggers[0])
                 start = max(start, 0.0)  # nothing after the trigger happened before it
+                if event is triggers[0]:  # the trigger is the origin, however coarse its date
+                    start = end = 0.0
                 low, high = min(low, start), max(high, end)
                 marks.add(event, y, start, end, posture)
         marks.draw(axes)
         _time_axis(axes, lang, low, high)
         axes.set_yticks(range(len(rows)))
-        axes.set_yticklabels([_short(label, 34) for label in
+        axes.set_yticklabels([_short_keeping_year(label, 34) for label in
                               _identified(rows, lang, titled=False, year=True)])
         axes.set_ylim(len(rows) - 0.5, -0.5)
         axes.set_xlabel(L.text(lang, "fig.time_axis"))
