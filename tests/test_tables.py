@@ -379,7 +379,8 @@ def _data_text(frames: dict[str, pd.DataFrame], lang: str) -> list[str]:
 
 
 def _leftover(text: str, data: list[str]) -> str:
-    for value in data:
+    """``text`` without the data's own strings (a quote also as the table prints it)."""
+    for value in sorted({*data, *(quoted(v) for v in data)}, key=len, reverse=True):
         text = text.replace(value, " ")
     return text
 
