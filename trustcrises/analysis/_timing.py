@@ -160,11 +160,18 @@ def response_time_summary(
     from ..tables._inputs import Inputs
 
     lang = L.check_lang(lang)  # type: ignore[assignment]
+    by = check_grouping(by, which)
+    data = Inputs(data_dir, cases=cases, events=events, codebook=codebook)
+    return summary_of(data, by, which=which, lang=lang)
+
+
+def check_grouping(by: object, which: object) -> str:
+    """``by`` when it is a case field and ``which`` a response; else a ValueError that says
+    what to pass."""
     by = U.check_field(by, "case", argument="by")
     if which not in WHICH:
         raise ValueError(f"Unknown response {which!r}. Valid: {', '.join(WHICH)}.")
-    data = Inputs(data_dir, cases=cases, events=events, codebook=codebook)
-    return summary_of(data, by, which=which, lang=lang)
+    return by
 
 
 def summary_of(data: Any, by: str, *, which: str = "first", lang: str = "en",

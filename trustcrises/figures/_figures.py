@@ -29,17 +29,19 @@ TICKS = {1 / 24: "1h", 1: "1d", 7: "1w", 30: "1m", 365: "1y", 5 * 365: "5y"}
 HOUR = 1 / 24
 
 
-def svg_text(figure: Figure) -> str:
+def svg_text(figure: Figure, *, tight: bool = False) -> str:
     """``figure`` as inline SVG for a web page: text stays text (set in the page's fonts),
-    which is small and quick; the figure is closed."""
+    which is small and quick, and ids are the same every time; the figure is closed.
+    ``tight``: crop to what is drawn (a second drawing), for text placed outside the figure."""
     import io
 
     lang = getattr(figure, "_trustcrises_lang", "en")
     matplotlib = _mpl.matplotlib()
     out = io.StringIO()
-    with matplotlib.rc_context({**_mpl.style(lang), "svg.fonttype": "none",
-                                "savefig.bbox": None,  # constrained layout: one drawing
-                                "svg.hashsalt": "trustcrises"}):  # the same ids every time
+    rc = {**_mpl.style(lang), "svg.fonttype": "none", "svg.hashsalt": "trustcrises"}
+    if not tight:
+        rc["savefig.bbox"] = None  # the constrained layout fits it: one drawing
+    with matplotlib.rc_context(rc):
         figure.savefig(out, format="svg", metadata={"Date": None})
     matplotlib.pyplot.close(figure)
     text = out.getvalue()
@@ -316,13 +318,10 @@ def plot_response_times(
     -------
     matplotlib.figure.Figure
     """
-    from ..analysis import _units as U
-    from ..analysis._timing import WHICH
+    from ..analysis._timing import check_grouping
 
     lang = L.check_lang(lang)  # type: ignore[assignment]
-    by = U.check_field(by, "case", argument="by")
-    if which not in WHICH:
-        raise ValueError(f"Unknown response {which!r}. Valid: {', '.join(WHICH)}.")
+    by = check_grouping(by, which)
     return times_figure(_frames(data_dir, cases, events, codebook), by, which=which, lang=lang)
 
 

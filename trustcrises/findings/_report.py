@@ -224,22 +224,10 @@ class _Page:
         except _Render:
             self.missing_figures = True
             return ""
-        import io
-
-        from ..figures._mpl import style
-
-        figure = draw()
-        buffer = io.StringIO()
-        # text stays text (set in the page's fonts): smaller and quicker than outlines
-        with matplotlib().rc_context({**style(self.lang), "svg.hashsalt": "trustcrises",
-                                      "svg.fonttype": "none"}):
-            figure.savefig(buffer, format="svg", metadata={"Date": None})  # reproducible
-        matplotlib().pyplot.close(figure)
-        from ..figures._figures import prefixed_ids
+        from ..figures._figures import prefixed_ids, svg_text
 
         self.figures_drawn = getattr(self, "figures_drawn", 0) + 1
-        svg = buffer.getvalue()
-        svg = prefixed_ids(svg[svg.index("<svg"):], f"figure{self.figures_drawn}")
+        svg = prefixed_ids(svg_text(draw(), tight=True), f"figure{self.figures_drawn}")
         label = html.escape(alt, quote=True)
         svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
         return f'<figure class="figure">{svg}</figure>'
