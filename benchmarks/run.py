@@ -187,19 +187,29 @@ print(json.dumps({"candidate": statistics.median(a), "baseline": statistics.medi
 """
 
 
-def compare_row(repeats: int) -> Row:
-    row = Row("`tc.compare()` of all cases to HTML, in-process",
-              "`great_tables.GT(df).as_raw_html()` on the same rows", 2.0)
-    result = subprocess.run([PYTHON, "-c", _COMPARE, str(repeats)], capture_output=True,
+def _measure(script: str, *args: object, row: Row, failed: str = "not available") -> dict | None:
+    """Run ``script`` in a fresh interpreter with ``args`` and read the JSON object on its last
+    line. On failure, or when the script reports ``{"error": ...}``, the row records why and
+    ``None`` comes back."""
+    result = subprocess.run([PYTHON, "-c", script, *map(str, args)], capture_output=True,
                             text=True, check=False)
     try:
         data = json.loads(result.stdout.strip().splitlines()[-1])
     except (IndexError, ValueError):
-        row.error = f"not available (exit {result.returncode}: {result.stderr.strip()[-200:]})"
-        return row
+        row.error = f"{failed} (exit {result.returncode}: {result.stderr.strip()[-200:]})"
+        return None
     if "error" in data:
         row.error = "not available"
         row.note = data["error"]
+        return None
+    return data
+
+
+def compare_row(repeats: int) -> Row:
+    row = Row("`tc.compare()` of all cases to HTML, in-process",
+              "`great_tables.GT(df).as_raw_html()` on the same rows", 2.0)
+    data = _measure(_COMPARE, repeats, row=row)
+    if data is None:
         return row
     row.candidate_s, row.baseline_s = data["candidate"], data["baseline"]
     row.note = (f"median of {repeats} calls each; `df` is `tc.load_cases()` ({data['rows']} "
@@ -237,13 +247,9 @@ def compare_scaling_row(small: int, large: int, repeats: int, work: Path) -> Row
             generate.write_collection(source, n)
             _run([*_cli(), "build", "--source", str(source), "--out", str(out)], work)
         built[n] = out
-    result = subprocess.run([PYTHON, "-c", _COMPARE_SCALING, str(built[small]),
-                             str(built[large]), str(repeats)], capture_output=True, text=True,
-                            check=False)
-    try:
-        data = json.loads(result.stdout.strip().splitlines()[-1])
-    except (IndexError, ValueError):
-        row.error = f"failed (exit {result.returncode}: {result.stderr.strip()[-200:]})"
+    data = _measure(_COMPARE_SCALING, built[small], built[large], repeats, row=row,
+                    failed="failed")
+    if data is None:
         return row
     row.candidate_s, row.baseline_s = data["large"], data["small"]
     row.note = (f"median of {repeats} calls each, in one process, on synthetic collections "
@@ -318,12 +324,8 @@ def report_row(repeats: int) -> Row:
     row = Row("`tc.report()` of all cases (tables and two figures, as HTML)",
               "the same tables with `great_tables` and the same figures with matplotlib, one "
               "by one", 1.3)
-    result = subprocess.run([PYTHON, "-c", _REPORT, str(repeats)], capture_output=True,
-                            text=True, check=False)
-    try:
-        data = json.loads(result.stdout.strip().splitlines()[-1])
-    except (IndexError, ValueError):
-        row.error = f"not available (exit {result.returncode}: {result.stderr.strip()[-200:]})"
+    data = _measure(_REPORT, repeats, row=row)
+    if data is None:
         return row
     row.candidate_s, row.baseline_s = data["candidate"], data["baseline"]
     row.note = (f"median of {repeats} calls each, in one process, {data['cases']} cases; the "
@@ -372,20 +374,12 @@ def site_row(repeats: int) -> Row:
     the timelines alone."""
     row = Row("`trustcrises site` of all cases (both languages), in-process",
               "`tc.timeline(case).as_raw_html()` for every case, in both languages", 2.0)
-    result = subprocess.run([PYTHON, "-c", _SITE, str(repeats)], capture_output=True,
-                            text=True, check=False)
-    try:
-        data = json.loads(result.stdout.strip().splitlines()[-1])
-    except (IndexError, ValueError):
-        row.error = f"not available (exit {result.returncode}: {result.stderr.strip()[-200:]})"
-        return row
-    if "error" in data:
-        row.error = "not available"
-        row.note = data["error"]
+    data = _measure(_SITE, repeats, row=row)
+    if data is None:
         return row
     row.candidate_s, row.baseline_s = data["candidate"], data["baseline"]
     row.note = (f"median of {repeats} runs each, alternating; the site ({data['pages']} pages "
-                f"for {data['cases']} cases) includes reading the five tables and writing "
+                f"for {data['cases']} cases) includes reading the six tables and writing "
                 "every file into a folder; each `tc.timeline` call reads its own tables, as a "
                 "user's call does")
     return row

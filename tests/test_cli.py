@@ -64,6 +64,33 @@ def test_show_in_chinese_uses_codebook_labels(capsys, built):
     assert len(starts) == 1, facts  # the values line up, counting Chinese as two columns
 
 
+def test_show_prints_how_published_studies_coded_the_case(capsys):
+    codings = tc.load_codings()
+    sources = tc.load_sources().set_index("source_id")
+    case_id = codings["case_id"].value_counts().index[0]  # a case with more than one study
+    mine = codings[codings["case_id"] == case_id]
+    assert len(mine) > 1
+    for lang, head in (("en", "Published codings (%d):"), ("zh", "已发表研究的编码（%d）：")):
+        status, out, _ = run(capsys, "show", case_id, "--lang", lang)
+        assert status == 0
+        lines = out.splitlines()
+        assert head % len(mine) in lines
+        def bare(text: str) -> str:  # wrapping breaks Chinese lines anywhere
+            return re.sub(r"\s+", "", text)
+
+        block = bare(out[out.index(head % len(mine)):])
+        for _, c in mine.iterrows():
+            assert bare(f"[{c['source_id']}] {c[f'summary_{lang}']}") in block
+            assert bare(f"“{c['quote']}”") in block
+            differs = bare(str(c[f"note_{lang}"]))
+            assert differs in block
+            # the study is listed among the sources, with its title
+            assert bare(f"[{c['source_id']}] {sources.loc[c['source_id'], 'publisher']}, "
+                        f"“{sources.loc[c['source_id'], 'title']}”") in bare(out)
+    uncoded = sorted(set(tc.load_cases()["case_id"]) - set(codings["case_id"]))[0]
+    assert "Published codings" not in run(capsys, "show", uncoded)[1]
+
+
 def test_show_unknown_case_is_a_usage_error(capsys, built):
     status, out, err = run(capsys, "show", "xiaomi-2026", "--data-dir", str(built))
     assert (status, out) == (2, "")

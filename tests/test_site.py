@@ -519,14 +519,43 @@ def test_quotes_are_short_and_the_seed_article_is_never_copied(pages, seed_text)
 
 
 def test_the_sources_page_lists_every_cited_source_with_the_cases_citing_it(pages):
-    events, views = tc.load_events(), tc.load_viewpoints()
-    cited = set(events["source_id"]) | set(views["source_id"])
+    events, views, codings = tc.load_events(), tc.load_viewpoints(), tc.load_codings()
+    cited = set(events["source_id"]) | set(views["source_id"]) | set(codings["source_id"])
+    assert set(codings["source_id"]) - set(events["source_id"])  # studies cited by no event
     for lang in ("en", "zh"):
         page = pages[f"{lang}/sources.html"]
         entries = {a["id"] for a in page.find("li") if a.get("id", "").startswith("source-")}
         assert entries == {f"source-{s}" for s in cited}
+        assert W.word(lang, "sources.lede", count=len(cited)) in page.text
     page = pages["en/sources.html"]
     assert page.find("a", href=f"cases/{EXAMPLE}.html")
+
+
+def test_a_case_page_shows_how_published_studies_coded_it(pages, cases):
+    codings = tc.load_codings()
+    sources = tc.load_sources().set_index("source_id")
+    coded = set(codings["case_id"])
+    assert coded and set(cases) - coded
+    for lang in ("en", "zh"):
+        for case_id in cases:
+            page = pages[f"{lang}/cases/{case_id}.html"]
+            sections = [a["id"] for a in page.find("section") if a.get("id")]
+            if case_id not in coded:
+                assert "codings" not in sections, case_id
+                continue
+            assert sections[sections.index("codings") + 1] == "sources", case_id
+            assert (2, W.word(lang, "case.codings")) in page.headings
+            listed = [a["href"] for a in page.find("a")
+                      if a.get("href", "").startswith("../sources.html#")]
+            for _, c in codings[codings["case_id"] == case_id].iterrows():
+                assert " ".join(c[f"summary_{lang}"].split()) in page.text
+                assert quoted(c["quote"]) in page.text
+                assert " ".join(sources.loc[c["source_id"], "title"].split()) in page.text
+                note = c[f"note_{lang}"]
+                said = W.word(lang, "case.codings.agrees") if pd.isna(note) else note
+                assert " ".join(said.split()) in page.text
+                # linked from the study's paragraph and from the list of sources cited
+                assert listed.count(f"../sources.html#source-{c['source_id']}") == 2
 
 
 def test_the_codebook_page_defines_every_code_in_both_languages(pages):
@@ -726,6 +755,41 @@ def test_the_site_is_the_same_from_the_same_data(tmp_path):
     a = build_site(tmp_path / "a").folder
     b = build_site(tmp_path / "b").folder
     assert snapshot(a) == snapshot(b)
+
+
+def _own_coding(frames: dict, **values: object) -> dict:
+    """The frames of a collection with one published coding of its case, by a study of its
+    own (``values`` change the coding)."""
+    study = frames["sources"].iloc[[0]].assign(
+        source_id="smith-2025-acme-study", kind="academic", title="Acme's recall & its apology",
+        author="Jane Smith", publisher="Journal of Examples")
+    coding = tc.load_codings().iloc[[0]].assign(
+        case_id="acme-2024-recall", source_id="smith-2025-acme-study", scct_cluster="accidental",
+        summary_en="Codes the recall as corrective action.", summary_zh="将召回编码为纠正措施。",
+        quote="the recall was corrective action", note_en=None, note_zh=None)
+    coding = coding.assign(**values)
+    return {**frames, "sources": concat([frames["sources"], study]), "codings": coding}
+
+
+def test_codings_of_ones_own_are_validated_escaped_and_shown(own_build, tmp_path):
+    frames = {name: tc.load(name, data_dir=own_build) for name in tc.list_tables()}
+    assert frames["codings"].empty
+    attack = "<script>alert(1)</script>"
+    data = SiteData(frames=_own_coding(frames, summary_en=f"Codes {attack}"),
+                    descriptor={"name": "own", "version": "1"})
+    folder = build_site(tmp_path / "s", site=data).folder
+    text = (folder / "en" / "cases" / "acme-2024-recall.html").read_text(encoding="utf-8")
+    assert "Codes &lt;script&gt;alert(1)&lt;/script&gt;" in text and attack not in text
+    page = Page(text)
+    assert "Acme's recall & its apology" in page.text and "Jane Smith" in page.text
+    assert page.find("a", href="../codebook.html#code-scct_cluster-accidental")
+    assert W.word("en", "case.codings.agrees") in page.text
+    zh = Page((folder / "zh" / "cases" / "acme-2024-recall.html").read_text(encoding="utf-8"))
+    assert "将召回编码为纠正措施。" in zh.text and "（Jane Smith，Journal of Examples" in zh.text
+    sources = Page((folder / "en" / "sources.html").read_text(encoding="utf-8"))
+    assert sources.find("li", id="source-smith-2025-acme-study")
+    with pytest.raises(tc.ValidationError, match="scct_cluster"):
+        SiteData(frames=_own_coding(frames, scct_cluster="lucky"))
 
 
 def test_frames_of_ones_own_are_validated_and_shown(own_build):

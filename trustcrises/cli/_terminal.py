@@ -61,7 +61,8 @@ def find_case(case_id: str, data_dir: str | Path | None = None) -> dict:
 
 def show_text(case_id: str, data_dir: str | Path | None = None, lang: str = "en", *,
               viewpoints: int | None = 10) -> str:
-    """Everything about one case: summary, coding, timeline with quotes, sources.
+    """Everything about one case: summary, coding, timeline with quotes, how published studies
+    coded it, sources and commentary.
 
     ``viewpoints``: how many viewpoints to print (None: all).
     """
@@ -73,6 +74,9 @@ def show_text(case_id: str, data_dir: str | Path | None = None, lang: str = "en"
     views = sorted((v for v in rows("viewpoints", data_dir) if v["case_id"] == case_id),
                    key=lambda v: v["viewpoint_id"])
     sources = {s["source_id"]: s for s in rows("sources", data_dir)}
+    codings = sorted((c for c in rows("codings", data_dir) if c["case_id"] == case_id),
+                     key=lambda c: (str(sources.get(c["source_id"], {}).get("published")
+                                        or "9999"), c["source_id"]))
     sep = L.text(lang, "label_sep")
 
     def code(field: str, value: str | None) -> str:
@@ -80,6 +84,10 @@ def show_text(case_id: str, data_dir: str | Path | None = None, lang: str = "en"
 
     def heading(key: str) -> str:
         return L.text(lang, f"col.{key}") + sep.rstrip()
+
+    def counted(key: str, count: int) -> str:
+        return L.text(lang, key) + (f"（{count}）" if lang == "zh" else f" ({count})") + \
+            sep.rstrip()
 
     out = [f"{case[f'title_{lang}']}  [{case_id}]", "", wrapped(case[f"summary_{lang}"], ""), ""]
     facts = [(label, shown) for _, label, shown in case_facts(case, lang, code)]
@@ -107,7 +115,19 @@ def show_text(case_id: str, data_dir: str | Path | None = None, lang: str = "en"
             out.append(wrapped("! " + event[f"note_{lang}"], " " * 6))
     if any(e["is_decisive"] for e in events):
         out += ["", L.text(lang, "show.decisive")]
-    cited = sorted({e["source_id"] for e in events} | {v["source_id"] for v in views})
+    if codings:
+        out += ["", counted("show.codings", len(codings))]
+        for coding in codings:
+            cluster = f" [{code('scct_cluster', coding['scct_cluster'])}]" \
+                if coding["scct_cluster"] else ""
+            out.append(wrapped(f"[{coding['source_id']}]{cluster} {coding[f'summary_{lang}']}",
+                               "  "))
+            out.append(wrapped(quoted(coding["quote"]), "    "))
+            differs = coding[f"note_{lang}"]
+            out.append(wrapped(f"{L.text(lang, 'show.codings.differs')}{sep}{differs}" if differs
+                               else L.text(lang, "show.codings.agrees"), "    "))
+    cited = sorted({e["source_id"] for e in events} | {v["source_id"] for v in views}
+                   | {c["source_id"] for c in codings})
     out += ["", heading("sources")]
     for source_id in cited:
         s = sources[source_id]
@@ -120,7 +140,7 @@ def show_text(case_id: str, data_dir: str | Path | None = None, lang: str = "en"
             out.append(wrapped(s[f"note_{lang}"], " " * 6))
     if views:
         shown = views if viewpoints is None else views[:viewpoints]
-        out += ["", f"{L.text(lang, 'col.viewpoints')} ({len(views)}){sep.rstrip()}"]
+        out += ["", counted("col.viewpoints", len(views))]
         for view in shown:
             stance = ""
             if view["stance"]:

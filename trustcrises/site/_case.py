@@ -1,5 +1,6 @@
 """A case's page: summary, coding with its rationale, response times, the dated timeline with
-each quote and its source, notes on disagreements, commentary, sources and its address.
+each quote and its source, notes on disagreements, commentary, how published studies coded the
+case, sources and its address.
 
 The page is the sections of ``CASE_SECTIONS`` in order: adding a section (a figure, say) is
 one function taking the page and the case and returning its HTML (or None to leave it out),
@@ -190,9 +191,45 @@ def _commentary(page: Page, case: Case) -> Markup | None:
                    el("p", page.fill("case.commentary.count", count=len(views), link=link)))
 
 
+def _studies(page: Page, case: Case) -> Markup | None:
+    """How published studies coded the case, each with a quote, and where our coding differs."""
+    codings = page.site.codings_of(case["case_id"])
+    if not codings:
+        return None
+    lang = page.lang
+    items = []
+    for coding in codings:
+        found = page.site.sources.get(coding["source_id"]) or {}
+        head: list[object] = [el("cite", found.get("title") or coding["source_id"],
+                                 lang=found.get("language"))]
+        byline = [x for x in (found.get("author"), found.get("publisher")) if x]
+        if found.get("published"):
+            byline.append(page.date(found["published"], found["published_precision"]))
+        if byline:
+            zh = lang == "zh"
+            head.append(el("span", "（" if zh else " (", join(byline, "，" if zh else ", "),
+                           "）" if zh else ")", class_="byline"))
+        parts: list[object] = [el("h3", *head), el("p", coding[f"summary_{lang}"])]
+        if coding["scct_cluster"]:
+            parts.append(el("p", el("strong", page.w("case.codings.cluster")),
+                            L.text(lang, "label_sep"),
+                            page.code_link("scct_cluster", coding["scct_cluster"])))
+        parts.append(el("p", _quote(page, coding["quote"], coding["source_id"]), " ",
+                        _source_ref(page, coding["source_id"]), class_="cited-quote"))
+        differs = coding[f"note_{lang}"]
+        parts.append(el("p", el("strong", page.w("case.codings.differs")),
+                        L.text(lang, "label_sep"), differs, class_="note") if differs
+                     else el("p", page.w("case.codings.agrees"), class_="note"))
+        items.append(el("li", *parts))
+    return section(page, "codings", page.w("case.codings"),
+                   el("p", page.w("case.codings.lede")),
+                   el("ol", *items, class_="codings"))
+
+
 def _sources(page: Page, case: Case) -> Markup:
     cited = dict.fromkeys([e["source_id"] for e in page.site.timeline(case["case_id"])]
-                          + [v["source_id"] for v in page.site.views_of(case["case_id"])])
+                          + [v["source_id"] for v in page.site.views_of(case["case_id"])]
+                          + [c["source_id"] for c in page.site.codings_of(case["case_id"])])
     items = []
     for source in cited:
         found = page.site.sources.get(source)
@@ -221,8 +258,8 @@ def _address(page: Page, case: Case) -> Markup:
 
 #: The sections of a case's page, in order.
 CASE_SECTIONS: list[Callable[[Page, Case], Markup | None]] = [
-    _summary, _facts, _story, _times, _figure, _timeline, _notes, _commentary, _sources,
-    _address,
+    _summary, _facts, _story, _times, _figure, _timeline, _notes, _commentary, _studies,
+    _sources, _address,
 ]
 
 

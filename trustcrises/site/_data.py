@@ -1,4 +1,4 @@
-"""What the site is made of: the five tables as rows, read once, and what the pages ask of them.
+"""What the site is made of: the six tables as rows, read once, and what the pages ask of them.
 
 The tables come from the loaders (the bundled data, or a build's folder with ``data_dir``) or,
 for tests and callers with frames of their own, from frames that are validated first; rows are
@@ -33,18 +33,24 @@ class SiteData:
 
         given = dict(frames or {})
         views = given.pop("viewpoints", None)
+        codings = given.pop("codings", None)
         self.inputs = Inputs(data_dir, cases=given.get("cases"), events=given.get("events"),
                              sources=given.get("sources"), codebook=given.get("codebook"))
         if views is None:
             views = load("viewpoints", data_dir=data_dir)
         else:
             views = Inputs._checked("viewpoints", views, self.inputs.codebook)
+        if codings is None:
+            codings = load("codings", data_dir=data_dir)
+        else:
+            codings = Inputs._checked("codings", codings, self.inputs.codebook)
         self.meta = descriptor if descriptor is not None else read_descriptor(data_dir)
         self.package_version = __version__
         self.cases = pick_cases(self.inputs.frames["cases"], None)  # by start date
         self.case_by_id = {c["case_id"]: c for c in self.cases}
         self.sources = {s["source_id"]: s for s in records(self.inputs.frames["sources"])}
         self.viewpoints = sorted(records(views), key=lambda v: v["viewpoint_id"])
+        self.codings = records(codings)
         book = records(self.inputs.codebook)
         self.fields = list(dict.fromkeys(r["field"] for r in book))  # in the table's order
         self.codebook = sorted(book, key=lambda r: (r["sort_order"], r["code"]))
@@ -116,14 +122,14 @@ class SiteData:
 
     @cached_property
     def cited_by(self) -> dict[str, list[str]]:
-        """Each source id with the cases that cite it (by an event or a viewpoint), in the
-        cases' order."""
+        """Each source id with the cases that cite it (by an event, a viewpoint or a published
+        coding), in the cases' order."""
         cited: dict[str, dict[str, None]] = defaultdict(dict)
         for case in self.cases:
             for event in self.timeline(case["case_id"]):
                 cited[event["source_id"]][case["case_id"]] = None
-        for view in self.viewpoints:
-            cited[view["source_id"]][view["case_id"]] = None
+        for row in [*self.viewpoints, *self.codings]:
+            cited[row["source_id"]][row["case_id"]] = None
         order = {c["case_id"]: i for i, c in enumerate(self.cases)}
         return {s: sorted(ids, key=order.__getitem__) for s, ids in cited.items()}
 
@@ -136,6 +142,14 @@ class SiteData:
 
     def views_of(self, case_id: str) -> list[dict[str, Any]]:
         return [v for v in self.viewpoints if v["case_id"] == case_id]
+
+    def codings_of(self, case_id: str) -> list[dict[str, Any]]:
+        """The published codings of a case, oldest study first."""
+        def published(row: dict[str, Any]) -> tuple[str, str]:
+            found = self.sources.get(row["source_id"]) or {}
+            return str(found.get("published") or "9999"), row["source_id"]
+
+        return sorted((c for c in self.codings if c["case_id"] == case_id), key=published)
 
     @cached_property
     def seed_sources(self) -> list[dict[str, Any]]:

@@ -82,6 +82,12 @@ WORDS: dict[str, dict[str, str]] = {
         "case.commentary": "Commentary",
         "case.commentary.count": "{count} claims by commentators on this case, with their "
                                  "stances: see {link}.",
+        "case.codings": "How published studies coded this case",
+        "case.codings.lede": "Each study's coding of this case in our words, with a short "
+                             "quote from the study and where this dataset's coding differs.",
+        "case.codings.cluster": "SCCT cluster the study assigns",
+        "case.codings.differs": "Where this dataset differs",
+        "case.codings.agrees": "This dataset's coding agrees with the study's.",
         "case.sources": "Sources cited",
         "case.address": "Permanent address",
         "case.address.text": "This page stays at {path} (in Chinese: {other}). Its case id, "
@@ -89,7 +95,8 @@ WORDS: dict[str, dict[str, str]] = {
         "case.address.url": "On the web: {url}",
         # sources
         "sources.title": "Sources",
-        "sources.lede": "{count} sources, cited by the cases' timelines and the commentary. "
+        "sources.lede": "{count} sources, cited by the cases' timelines, the commentary and the "
+                        "published codings. "
                         "Each quote on a case page is a short excerpt of one of them and "
                         "remains its publisher's; follow the link to read the original.",
         "sources.cited_by": "Cited by",
@@ -217,13 +224,19 @@ WORDS: dict[str, dict[str, str]] = {
         "case.notes.events": "个别事件的备注列于时间线中该事件旁：第 {events} 条。",
         "case.commentary": "评论",
         "case.commentary.count": "评论者就本案例提出的 {count} 条观点及其立场：见{link}。",
+        "case.codings": "已发表研究如何编码本案例",
+        "case.codings.lede": "以我们的话概述各项研究对本案例的编码，各附研究原文的简短引文，"
+                             "并说明本数据集的编码与之有何不同。",
+        "case.codings.cluster": "研究所定的SCCT危机类型",
+        "case.codings.differs": "本数据集的不同之处",
+        "case.codings.agrees": "本数据集的编码与该研究一致。",
         "case.sources": "引用的来源",
         "case.address": "固定地址",
         "case.address.text": "本页地址固定为 {path}（英文版：{other}）。案例编号 {case_id} 在各"
                              "数据版本中保持不变。",
         "case.address.url": "网上地址：{url}",
         "sources.title": "来源",
-        "sources.lede": "共 {count} 个来源，为各案例时间线与评论所引用。案例页面上的每条引文都是"
+        "sources.lede": "共 {count} 个来源，为各案例时间线、评论与已发表研究的编码所引用。案例页面上的每条引文都是"
                         "其中某个来源的简短摘录，权利仍归其出版方所有；阅读全文请点击链接。",
         "sources.cited_by": "引用案例",
         "sources.kind": "类型",
