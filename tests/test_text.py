@@ -44,6 +44,17 @@ def test_no_wrapped_line_starts_with_closing_or_ends_with_opening_punctuation():
         assert all(width(line) <= columns + 4 for line in lines)
 
 
+def test_ascii_punctuation_after_a_chinese_character_stays_on_its_line():
+    text = 'a cartoon video, "钉钉本钉，在线求饶", on Weibo (小米): done.'
+    for columns in range(4, 50):
+        lines = wrap(text, columns)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        assert not any(HAN.match(before[-1]) and line[0] in ',")'
+                       for before, line in zip(lines, lines[1:])), (columns, lines)
+    # a mark after a space is a word of its own, free to begin a line
+    assert wrap('ab "cd"', 3) == ["ab", '"cd"']
+
+
 def test_wrap_indents_every_line():
     assert wrap("one two three", 9, "  ") == ["  one two", "  three"]
 

@@ -18,6 +18,9 @@ HAN = re.compile(f"[{HAN_CLASS}]")
 NO_LINE_START = "。，、；：？！）」』】》〉’”…—·％‰〕｝］"
 #: Punctuation that may not end a line.
 NO_LINE_END = "（「『【《〈‘“〔｛［"
+#: ASCII punctuation that may not begin a line where it follows a Chinese character directly
+#: (English text quoting Chinese: ``"在线求饶",``).
+NO_LINE_START_ASCII = ",.;:!?)]}\"'%"
 
 
 def char_width(char: str) -> int:
@@ -63,7 +66,8 @@ def wrap(text: str, columns: int, indent: str = "") -> list[str]:
             width(line + token) <= room
         if fits or not line:
             line += token
-        elif token[0] in NO_LINE_START:
+        elif token[0] in NO_LINE_START or \
+                (token[0] in NO_LINE_START_ASCII and not line.endswith(" ")):
             line += token  # closing punctuation stays on the line it closes
         else:
             carry = ""
