@@ -91,6 +91,15 @@ def test_show_prints_how_published_studies_coded_the_case(capsys):
     assert "Published codings" not in run(capsys, "show", uncoded)[1]
 
 
+def test_show_groups_the_digits_of_counts(capsys):
+    cases = tc.load_cases()
+    big = cases[cases["fatalities"].fillna(0) >= 1000].iloc[0]
+    n = int(big["fatalities"])
+    for lang, label in (("en", "Deaths:"), ("zh", "死亡人数：")):
+        out = run(capsys, "show", big["case_id"], "--lang", lang)[1]
+        assert re.search(rf"^{label}\s+{n:,}$", out, re.M), out[:2000]
+
+
 def test_show_unknown_case_is_a_usage_error(capsys, built):
     status, out, err = run(capsys, "show", "xiaomi-2026", "--data-dir", str(built))
     assert (status, out) == (2, "")

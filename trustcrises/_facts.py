@@ -59,7 +59,8 @@ def case_facts(case: dict, lang: str, code: Callable[[str, str | None], str], *,
         elif value is None:
             shown = L.text(lang, "unknown")
         else:
-            shown = f"{value:g}" if isinstance(value, float) else str(value)
+            shown = f"{value:,g}" if isinstance(value, float) else \
+                f"{value:,}" if isinstance(value, int) else str(value)
         label = L.text(lang, f"col.{name}") if f"col.{name}" in L.TEXT[lang] else name
         if name.startswith("days_to_"):
             label = L.column_label(lang, name)
