@@ -308,8 +308,12 @@ FIELDS: dict[str, dict[str, str]] = {
 #: The languages sources are written in (BCP 47), by name.
 LANGUAGES: dict[str, dict[str, str]] = {
     "en": {"en": "English", "zh-Hans": "Chinese (simplified)",
-           "zh-Hant": "Chinese (traditional)", "ja": "Japanese"},
-    "zh": {"en": "英文", "zh-Hans": "简体中文", "zh-Hant": "繁体中文", "ja": "日文"},
+           "zh-Hant": "Chinese (traditional)", "ja": "Japanese", "ko": "Korean",
+           "fr": "French", "de": "German", "nl": "Dutch", "es": "Spanish", "it": "Italian",
+           "pt": "Portuguese", "ru": "Russian"},
+    "zh": {"en": "英文", "zh-Hans": "简体中文", "zh-Hant": "繁体中文", "ja": "日文", "ko": "韩文",
+           "fr": "法文", "de": "德文", "nl": "荷兰文", "es": "西班牙文", "it": "意大利文",
+           "pt": "葡萄牙文", "ru": "俄文"},
 }
 
 
