@@ -196,3 +196,22 @@ def test_pdf_prints_in_both_languages(tmp_path):
         size = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
                               check=True).stdout
         assert "(A4)" in size
+
+
+def test_row_labels_of_the_chinese_report_tables_stay_on_one_line(tmp_path):
+    """In Chinese a label may break between any two characters: the tables' row labels
+    (中国大陆, 1960年代) must not, however narrow the numbers leave their column."""
+    needs("chromium", "printing the report")
+    needs("pdftotext", "reading the PDF back")
+    pdf = tmp_path / "zh.pdf"
+    tc.report(pdf, lang="zh", figures=False)
+    lines = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                           text=True, check=True).stdout.splitlines()
+    book = tc.load_codebook().set_index(["field", "code"])["label_zh"]
+    cases = tc.load_cases()
+    labels = {book[("region", r)] for r in cases["region"]} | \
+        {f"{y // 10 * 10}年代" for y in pd.to_datetime(cases["start_date"]).dt.year}
+    first = [line.split()[0] for line in lines if line.strip()]
+    cut = [(token, label) for token in first for label in labels
+           if token != label and len(token) >= 2 and label.startswith(token)]
+    assert labels and not cut, cut  # e.g. 中国大 on one line, 陆 on the next

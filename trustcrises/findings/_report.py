@@ -463,6 +463,8 @@ table.plain th, table.plain td { padding: .3rem .6rem; border-bottom: 1px solid 
                                  text-align: left; }
 table.plain thead th { border-bottom: 1px solid #1a1a1a; vertical-align: bottom; }
 table.plain td.num { text-align: right; font-variant-numeric: tabular-nums; }
+table.plain tbody th { white-space: nowrap; }
+html[lang|=zh] table.plain thead th { word-break: keep-all; }
 footer { margin-top: 2.5rem; border-top: 1px solid #999; font-size: .85rem; color: #444; }
 @page { size: A4; margin: 16mm; }
 @media print { main { max-width: none; padding: 0; } h2 { break-after: avoid; }
