@@ -237,8 +237,8 @@ def case_frame(n: int, *, seed: int = 0):
 
     Each row takes its dates from a base case, shifted by a random number of days (by whole
     four-year cycles only when the dates are months or years, so they stay first days), its
-    text pairs and codes from randomly chosen cases, and a new case id. Built with Arrow
-    ``take``, so a million rows take seconds.
+    text pairs and codes from other cases chosen at random (each case as often as the others),
+    and a new case id. Built with Arrow ``take``, so a million rows take seconds.
     """
     import numpy as np
     import pyarrow as pa
@@ -256,12 +256,19 @@ def case_frame(n: int, *, seed: int = 0):
     columns = {}
     for name in real.column_names:
         columns[name] = real[name].take(pa.array(base))
+    def spread() -> pa.Array:
+        """Row numbers of the real cases in random order, each used as evenly as ``n`` allows
+        (so every case gives its text once ``n`` reaches the number of cases)."""
+        rows = np.arange(n) % k
+        rng.shuffle(rows)
+        return pa.array(rows)
+
     for group in _CASE_GROUPS:
-        donor = pa.array(rng.integers(0, k, n))
+        donor = spread()
         for name in group:
             columns[name] = real[name].take(donor)
     for name in _CASE_CODES:
-        columns[name] = real[name].take(pa.array(rng.integers(0, k, n)))
+        columns[name] = real[name].take(spread())
     ids = pc.binary_join_element_wise(
         "synth", pc.cast(pa.array(np.arange(1, n + 1)), pa.string()), columns["case_id"], "-")
     columns["case_id"] = ids
