@@ -7,7 +7,7 @@ terminal, a case's page in the website), so that they show the same facts with t
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from . import _labels as L
 from ._text import iso_at
@@ -20,6 +20,16 @@ NOT_FACTS = frozenset({"case_id", "title_en", "title_zh", "summary_en", "summary
                        "end_earliest", "end_latest"})
 #: The case's text sections, in the order a reader meets them.
 SECTIONS = ("coding_rationale", "trigger", "response", "outcome", "note")
+
+
+def studies_in_order(codings: Iterable[dict], sources: dict[str, dict]) -> list[dict]:
+    """Published codings, oldest study first (undated studies last, then by source id): the
+    one order in which every view of a case lists how studies coded it."""
+    def published(row: dict) -> tuple[str, str]:
+        found = sources.get(row["source_id"]) or {}
+        return str(found.get("published") or "9999"), row["source_id"]
+
+    return sorted(codings, key=published)
 
 
 def iso_date(value: dt.date | None, precision: str) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .. import _labels as L
 from .._problems import unknown_case
-from .._facts import SECTIONS, case_facts, iso_date
+from .._facts import SECTIONS, case_facts, iso_date, studies_in_order
 from .._text import iso_at, pad, quoted, width, wrap
 from ..data._load import rows
 
@@ -74,9 +74,8 @@ def show_text(case_id: str, data_dir: str | Path | None = None, lang: str = "en"
     views = sorted((v for v in rows("viewpoints", data_dir) if v["case_id"] == case_id),
                    key=lambda v: v["viewpoint_id"])
     sources = {s["source_id"]: s for s in rows("sources", data_dir)}
-    codings = sorted((c for c in rows("codings", data_dir) if c["case_id"] == case_id),
-                     key=lambda c: (str(sources.get(c["source_id"], {}).get("published")
-                                        or "9999"), c["source_id"]))
+    codings = studies_in_order((c for c in rows("codings", data_dir) if c["case_id"] == case_id),
+                               sources)
     sep = L.text(lang, "label_sep")
 
     def code(field: str, value: str | None) -> str:
@@ -86,8 +85,7 @@ def show_text(case_id: str, data_dir: str | Path | None = None, lang: str = "en"
         return L.text(lang, f"col.{key}") + sep.rstrip()
 
     def counted(key: str, count: int) -> str:
-        return L.text(lang, key) + (f"（{count}）" if lang == "zh" else f" ({count})") + \
-            sep.rstrip()
+        return L.text(lang, "with_unit", label=L.text(lang, key), unit=count) + sep.rstrip()
 
     out = [f"{case[f'title_{lang}']}  [{case_id}]", "", wrapped(case[f"summary_{lang}"], ""), ""]
     facts = [(label, shown) for _, label, shown in case_facts(case, lang, code)]

@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._facts import studies_in_order
 from .._version import __version__
 from ..tables._inputs import Inputs, pick_cases, records
 
@@ -143,13 +144,17 @@ class SiteData:
     def views_of(self, case_id: str) -> list[dict[str, Any]]:
         return [v for v in self.viewpoints if v["case_id"] == case_id]
 
+    @cached_property
+    def _codings_by_case(self) -> dict[str, list[dict[str, Any]]]:
+        """Each case's published codings, oldest study first (grouped once for all cases)."""
+        grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for row in studies_in_order(self.codings, self.sources):
+            grouped[row["case_id"]].append(row)
+        return grouped
+
     def codings_of(self, case_id: str) -> list[dict[str, Any]]:
         """The published codings of a case, oldest study first."""
-        def published(row: dict[str, Any]) -> tuple[str, str]:
-            found = self.sources.get(row["source_id"]) or {}
-            return str(found.get("published") or "9999"), row["source_id"]
-
-        return sorted((c for c in self.codings if c["case_id"] == case_id), key=published)
+        return self._codings_by_case.get(case_id, [])
 
     @cached_property
     def seed_sources(self) -> list[dict[str, Any]]:
