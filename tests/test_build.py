@@ -264,17 +264,26 @@ def test_the_package_description_counts_what_the_data_holds():
     assert f"{len(cases)} 个案例" in text and "{" not in text
 
 
-def test_problems_are_listed_in_the_order_of_their_lines(collection):
-    """Within a file, by line: a bad code on line 11 before a bad code in an event further
-    down, though 'events[...]' sorts before 'industry'."""
+def _build_refused(collection, *edits: tuple[str, str]) -> tuple[str, list]:
+    """Make each ``(old, new)`` edit once in the Xiaomi case file, build, and return the edited
+    text and the problems the build was refused with."""
     case = collection / "cases" / "xiaomi-2026-kol.yaml"
     text = case.read_text(encoding="utf-8")
-    text = text.replace("industry: consumer_electronics", "industry: electronics", 1)
-    text = text.replace("    strategy: excuse", "    strategy: excuses", 1)
+    for old, new in edits:
+        text = text.replace(old, new, 1)
     case.write_text(text, encoding="utf-8")
     with pytest.raises(tc.ValidationError) as caught:
         tc.build(collection, collection.parent / "out")
-    problems = [(p.line, p.field, p.rule) for p in caught.value.problems]
+    return text, caught.value.problems
+
+
+def test_problems_are_listed_in_the_order_of_their_lines(collection):
+    """Within a file, by line: a bad code on line 11 before a bad code in an event further
+    down, though 'events[...]' sorts before 'industry'."""
+    text, found = _build_refused(
+        collection, ("industry: consumer_electronics", "industry: electronics"),
+        ("    strategy: excuse", "    strategy: excuses"))
+    problems = [(p.line, p.field, p.rule) for p in found]
     assert problems == [
         (11, "industry", "is not a valid industry code in the codebook"),
         (text.splitlines().index("    strategy: excuses") + 1, "events[11].strategy",
@@ -283,13 +292,9 @@ def test_problems_are_listed_in_the_order_of_their_lines(collection):
 
 def test_a_duplicate_key_points_at_the_line_of_the_first_key(collection):
     """Where the first event wrote seq below its date, "already defined at" names seq's line."""
-    case = collection / "cases" / "xiaomi-2026-kol.yaml"
-    text = case.read_text(encoding="utf-8")
-    text = text.replace("  - seq: 2\n    date: 2025-09\n", "  - date: 2025-09\n    seq: 2\n", 1)
-    text = text.replace("  - seq: 3\n", "  - seq: 2\n", 1)
-    case.write_text(text, encoding="utf-8")
-    with pytest.raises(tc.ValidationError) as caught:
-        tc.build(collection, collection.parent / "out")
+    text, found = _build_refused(
+        collection, ("  - seq: 2\n    date: 2025-09\n", "  - date: 2025-09\n    seq: 2\n"),
+        ("  - seq: 3\n", "  - seq: 2\n"))
     first = text.splitlines().index("    seq: 2") + 1
     assert "duplicate case_id/seq 'xiaomi-2026-kol/2': already defined at " \
-           f"cases/xiaomi-2026-kol.yaml:{first}" in [p.rule for p in caught.value.problems]
+           f"cases/xiaomi-2026-kol.yaml:{first}" in [p.rule for p in found]

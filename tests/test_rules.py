@@ -409,15 +409,22 @@ def test_a_broken_coding_is_reported_on_its_line(source, capsys, source_id, clus
     assert any(line.startswith(head) for line in err), "\n".join(err)
 
 
-def test_a_viewpoint_naming_an_unknown_source_is_reported(source, capsys):
+def _viewpoint_source_reported(source, capsys, source_id: str) -> tuple[str, list[str]]:
+    """Name ``source_id`` as the viewpoint's source, validate, and return the line it is on
+    (with the location prefix) and the lines of the report."""
     case = source / CASE
     text = case.read_text(encoding="utf-8").replace(
         "    quote: the recall was quick\n    source_id: acme-statement",
-        "    quote: the recall was quick\n    source_id: acme-statment")
+        f"    quote: the recall was quick\n    source_id: {source_id}")
     case.write_text(text, encoding="utf-8")
     assert main(["validate", str(source)]) == 1
     lines = [line.strip() for line in capsys.readouterr().err.splitlines()]
-    assert WHERE.format(line=line_of(text, "    source_id: acme-statment")) + \
+    return WHERE.format(line=line_of(text, f"    source_id: {source_id}")), lines
+
+
+def test_a_viewpoint_naming_an_unknown_source_is_reported(source, capsys):
+    where, lines = _viewpoint_source_reported(source, capsys, "acme-statment")
+    assert where + \
         "viewpoints[1].source_id: refers to a source that is not in sources.yaml (got " \
         "'acme-statment'). Did you mean 'acme-statement'?" in lines, "\n".join(lines)
 
@@ -452,14 +459,8 @@ def test_a_frame_of_python_objects_gets_the_same_problems(frames):
 
 
 def test_a_source_like_none_in_sources_yaml_is_to_be_added_there(source, capsys):
-    case = source / CASE
-    text = case.read_text(encoding="utf-8").replace(
-        "    quote: the recall was quick\n    source_id: acme-statement",
-        "    quote: the recall was quick\n    source_id: zzqx-9")
-    case.write_text(text, encoding="utf-8")
-    assert main(["validate", str(source)]) == 1
-    lines = [line.strip() for line in capsys.readouterr().err.splitlines()]
-    assert WHERE.format(line=line_of(text, "    source_id: zzqx-9")) + \
+    where, lines = _viewpoint_source_reported(source, capsys, "zzqx-9")
+    assert where + \
         "viewpoints[1].source_id: refers to a source that is not in sources.yaml (got " \
         "'zzqx-9'). Add it to sources.yaml." in lines, "\n".join(lines)
 
